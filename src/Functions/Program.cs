@@ -1,0 +1,3 @@
+var b = WebApplication.CreateBuilder(args);
+var app = b.Build();
+app.Run();
