@@ -126,12 +126,11 @@ public sealed class StatusAndHorizonTests
     {
         var facts = new OversightFacts
         {
-            ReportReceived = D(2019, 11, 1),
+            ReportReceived = D(2017, 12, 1),
             Framework = "ilacs",
             FocusedVisitLetterReceived = D(2017, 12, 1),
             MonitoringVisitsHeld = [D(2018, 6, 5)],
         };
-        facts = facts with { ReportReceived = D(2017, 12, 1) };
         var ms = OversightCalendar.Compute(facts, AuthorityParameters.Default, Statutory, Statutory, D(2018, 7, 1));
         Assert.Equal(D(2018, 3, 14), ms.One("ilacs_action_plan_70wd").Due);
         Assert.Equal(D(2018, 1, 3), ms.One("ilacs_draft_plan_after_focused_visit_20wd").Due);
