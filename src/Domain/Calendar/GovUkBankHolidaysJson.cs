@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Scheduler.Domain.Calendar;
