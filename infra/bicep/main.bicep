@@ -32,7 +32,9 @@ param retentionYears int = 6
 @description('Base URL for links in emails. Empty: https://<function app default host name>.')
 param publicBaseUrl string = ''
 
-@description('Most instances the function app may scale out to.')
+@description('Most instances the function app may scale out to (Flex Consumption accepts 40 to 1000).')
+@minValue(40)
+@maxValue(1000)
 param maximumInstanceCount int = 40
 
 @description('Tags applied to every resource.')

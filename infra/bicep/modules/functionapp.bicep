@@ -58,7 +58,9 @@ param publicBaseUrl string = ''
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
-@description('Most instances Flex Consumption may scale out to.')
+@description('Most instances Flex Consumption may scale out to (40 to 1000).')
+@minValue(40)
+@maxValue(1000)
 param maximumInstanceCount int = 40
 
 @description('Memory of each instance in MB (Flex Consumption allows 512, 2048 or 4096).')
