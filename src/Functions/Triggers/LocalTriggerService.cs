@@ -73,13 +73,13 @@ public sealed partial class LocalTriggerService(
         {
             var queueName = BindingExpressions.Resolve(
                 trigger.GetString("queueName") ?? throw new InvalidOperationException($"{context} has no queueName."), configuration, context);
-            if (services.GetService<ITriggerQueue>() is null)
+            if (services.GetService<ITriggerQueue>() is not { } queue)
             {
                 throw new InvalidOperationException(
                     $"{context} needs queue '{queueName}', but no storage queue client is configured (set Scheduler:Storage:ConnectionString).");
             }
 
-            var poller = services.GetRequiredService<QueuePoller>();
+            var poller = ActivatorUtilities.CreateInstance<QueuePoller>(services, queue);
             return Task.Run(() => poller.RunAsync(function.Name, trigger.Name, trigger.Type, queueName, stoppingToken), CancellationToken.None);
         }
 

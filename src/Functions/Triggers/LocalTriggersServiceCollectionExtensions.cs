@@ -14,7 +14,6 @@ public static class LocalTriggersServiceCollectionExtensions
         services.TryAddSingleton<IDelay, SystemDelay>();
         services.TryAddSingleton<LocalInvoker>();
         services.TryAddSingleton<TimerTriggerRunner>();
-        services.TryAddSingleton<QueuePoller>();
         services.AddHostedService<LocalTriggerService>();
         return services;
     }
