@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using Microsoft.Extensions.Logging;
 using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.Alerts;
