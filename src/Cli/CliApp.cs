@@ -17,7 +17,7 @@ public static class CliApp
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            context.Error.WriteLine($"scheduler: {OneLine(string.Join("; ", parseResult.Errors.Select(e => e.Message).Distinct()))}");
+            context.Error.WriteLine($"scheduler: {OneLine(string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')).Distinct()))}");
             return ExitCodes.Usage;
         }
 
