@@ -47,7 +47,7 @@ public sealed class ContractsTests
         Assert.Equal(2, items.Count);
         var m = items[0];
         Assert.Equal(
-            ["rule", "sequence", "title", "group", "earliest", "due", "effective", "status", "met", "audience", "source", "alternative", "nominal_non_working_day"],
+            ["rule", "sequence", "title", "group", "earliest", "due", "effective", "status", "met", "audience", "source", "alternative", "nominal_non_working_day", "key", "cycle", "step", "informational"],
             m.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("dfe_progress_review", m.GetProperty("rule").GetString());
         Assert.Equal(1, m.GetProperty("sequence").GetInt32());
@@ -59,6 +59,10 @@ public sealed class ContractsTests
         Assert.Equal("2018-03-09", m.GetProperty("met").GetString());
         Assert.Equal(["PO", "DCS", "DFE"], m.GetProperty("audience").EnumerateArray().Select(a => a.GetString()!).ToArray());
         Assert.True(m.GetProperty("nominal_non_working_day").GetBoolean());
+        Assert.Equal("dfe_progress_review/1/1", m.GetProperty("key").GetString());
+        Assert.Equal(1, m.GetProperty("cycle").GetInt32());
+        Assert.Equal(JsonValueKind.Null, m.GetProperty("step").ValueKind);
+        Assert.False(m.GetProperty("informational").GetBoolean());
         var alt = m.GetProperty("alternative");
         Assert.Equal("calendar_days", alt.GetProperty("reading").GetString());
         Assert.Equal(JsonValueKind.Null, alt.GetProperty("earliest").ValueKind);
@@ -158,5 +162,19 @@ public sealed class ContractsTests
         Assert.Equal(uidsA, uidsB);
         Assert.Equal(uidsA.Count, uidsA.Distinct().Count());
         Assert.All(uidsA, u => Assert.Matches("^[A-Za-z0-9._-]+@scheduler$", u));
+    }
+
+    [Fact]
+    public void Ics_uids_distinguish_cycles_and_steps()
+    {
+        var step1 = Window with { Rule = "monitoring_visit_timeline", Step = "data_request" };
+        var step2 = Window with { Rule = "monitoring_visit_timeline", Step = "publication" };
+        var cycle2 = Window with { Cycle = 2 };
+
+        var uids = Ics.Events(IcsCalendarWriter.Write("c", "ep", [Window, step1, step2, cycle2], Instant.FromUtc(2018, 1, 1, 0, 0)))
+            .Select(e => e["UID"]).ToList();
+
+        Assert.Equal(4, uids.Distinct().Count());
+        Assert.Equal("ep-action_planning_visit-1@scheduler", uids[0]);
     }
 }
