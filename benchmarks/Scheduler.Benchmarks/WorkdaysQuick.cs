@@ -37,11 +37,14 @@ public static class WorkdaysQuick
         // machine that filters out time lost to other processes. The naive pass (tens of seconds) runs once.
         var sw = new Stopwatch();
         var fastPasses = new List<double>();
+        var fastCpu = new List<double>();
         for (var pass = 0; pass < FastPasses; pass++)
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             sw.Restart();
             RunFast(fast, work.Dates, work.Offsets, fastResults, count);
             sw.Stop();
+            fastCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalNanoseconds / count);
             fastPasses.Add(sw.Elapsed.TotalNanoseconds / count);
         }
 
@@ -51,11 +54,18 @@ public static class WorkdaysQuick
             CultureInfo.InvariantCulture,
             $"fast:  {FastPasses} passes, best {fastPasses[0]:F2} ns/op, median {fastPasses[FastPasses / 2]:F2} ns/op, worst {fastPasses[^1]:F2} ns/op"));
 
+        fastCpu.Sort();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"fast:  process CPU time per op, best pass {fastCpu[0]:F2} ns (load average {TimelinesQuick.LoadAverage()})"));
+
+        var naiveCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         sw.Restart();
         RunNaive(naive, work.Dates, work.Offsets, naiveResults, count);
         sw.Stop();
         var naiveNs = sw.Elapsed.TotalNanoseconds / count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"naive: 1 pass, {naiveNs:F1} ns/op ({sw.Elapsed.TotalSeconds:F1} s)"));
+        var naiveCpu = (Process.GetCurrentProcess().TotalProcessorTime - naiveCpuBefore).TotalNanoseconds / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"naive: 1 pass, {naiveNs:F1} ns/op ({sw.Elapsed.TotalSeconds:F1} s; process CPU time {naiveCpu:F1} ns/op; load average {TimelinesQuick.LoadAverage()})"));
 
         var mismatches = 0;
         for (var i = 0; i < count; i++)
