@@ -23,8 +23,11 @@ public static class SchedulerApiServiceCollectionExtensions
             services.Replace(ServiceDescriptor.Singleton<IClock>(FixedClock.Parse(today)));
         }
 
-        services.TryAddSingleton(sp => StorageAccount.CreateTableService(sp.GetRequiredService<IOptions<SchedulerOptions>>().Value));
-        services.TryAddSingleton<SchedulerTables>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SchedulerOptions>>();
+            return new SchedulerTables(() => StorageAccount.CreateTableService(options.Value));
+        });
         services.TryAddSingleton<SubjectStore>();
         services.TryAddSingleton<AuthorityStore>();
         services.TryAddSingleton<ApiKeyStore>();

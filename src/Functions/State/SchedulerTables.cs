@@ -2,11 +2,21 @@ using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.State;
 
-/// <summary>The table clients of one storage account, by contract name; tables are created once at start-up.</summary>
-public sealed class SchedulerTables(TableServiceClient service)
+/// <summary>
+/// The table clients of one storage account, by contract name; tables are created once at start-up. The service
+/// client is created on first use, so the app starts (health, invocations) even before storage is configured.
+/// </summary>
+public sealed class SchedulerTables(Func<TableServiceClient> serviceFactory)
 {
     private readonly Dictionary<string, TableClient> _clients = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Lazy<TableServiceClient> _service = new(serviceFactory);
+
+    /// <summary>Uses an existing service client.</summary>
+    public SchedulerTables(TableServiceClient service)
+        : this(() => service)
+    {
+    }
 
     public TableClient Authorities => Get(TableNames.Authorities);
 
@@ -34,7 +44,7 @@ public sealed class SchedulerTables(TableServiceClient service)
         {
             if (!_clients.TryGetValue(tableName, out var client))
             {
-                client = service.GetTableClient(tableName);
+                client = _service.Value.GetTableClient(tableName);
                 _clients[tableName] = client;
             }
 
