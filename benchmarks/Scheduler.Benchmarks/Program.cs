@@ -1,1 +1,23 @@
-Console.WriteLine("x");
+using BenchmarkDotNet.Running;
+using Scheduler.Benchmarks;
+
+// "workdays --quick" / "timelines --quick" run Stopwatch comparisons without BenchmarkDotNet;
+// anything else goes to BenchmarkDotNet's switcher (for example: --filter '*AddWorkingDays*' --job short).
+if (args.Length >= 2 && args[1] == "--quick")
+{
+    return args[0] switch
+    {
+        "workdays" => WorkdaysQuick.Run(),
+        "timelines" => TimelinesQuick.Run(),
+        _ => Usage(),
+    };
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(WorkdaysQuick).Assembly).Run(args);
+return 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines) --quick | [BenchmarkDotNet options]");
+    return 2;
+}

@@ -18,7 +18,8 @@ public static class CliOptions
     /// <summary>A single optional or required <c>yyyy-MM-dd</c> option.</summary>
     public static Option<LocalDate?> Date(string name, string description, bool required = false) => new(name)
     {
-        Description = description + " (yyyy-MM-dd)",
+        Description = description,
+        HelpName = "yyyy-MM-dd",
         Required = required,
         CustomParser = r => ParseDate(r, r.Tokens.Count == 0 ? null : r.Tokens[^1].Value, name),
     };
@@ -26,7 +27,8 @@ public static class CliOptions
     /// <summary>A repeatable <c>yyyy-MM-dd</c> option, for example <c>--review D --review D</c>.</summary>
     public static Option<LocalDate[]> Dates(string name, string description) => new(name)
     {
-        Description = description + " (yyyy-MM-dd; repeat for each)",
+        Description = description + " (repeat for each)",
+        HelpName = "yyyy-MM-dd",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
         DefaultValueFactory = _ => [],
@@ -46,6 +48,7 @@ public static class CliOptions
     public static Argument<LocalDate> DateArgument(string name, string description) => new(name)
     {
         Description = description + " (yyyy-MM-dd)",
+        HelpName = name,
         CustomParser = r => ParseDate(r, r.Tokens.Count == 0 ? null : r.Tokens[0].Value, name) ?? default,
     };
 

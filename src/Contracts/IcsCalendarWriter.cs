@@ -51,11 +51,28 @@ public static class IcsCalendarWriter
         return ics.ToString();
     }
 
-    /// <summary>The stable UID of a milestone's event: <c>subject-rule-sequence@scheduler</c>.</summary>
+    /// <summary>
+    /// The stable UID of a milestone's event: <c>subject-rule-sequence@scheduler</c>, with <c>-c{cycle}</c> for a
+    /// cycle other than 1 and <c>-{step}</c> for a timeline step, so it is unique wherever <see cref="Milestone.Key"/> is.
+    /// </summary>
     public static string Uid(string subjectId, Milestone milestone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        return $"{UidPart(subjectId)}-{UidPart(milestone.Rule)}-{milestone.Sequence.ToString(CultureInfo.InvariantCulture)}@scheduler";
+        var uid = new StringBuilder()
+            .Append(UidPart(subjectId)).Append('-')
+            .Append(UidPart(milestone.Rule)).Append('-')
+            .Append(milestone.Sequence.ToString(CultureInfo.InvariantCulture));
+        if (milestone.Cycle != 1)
+        {
+            uid.Append("-c").Append(milestone.Cycle.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (milestone.Step is { } step)
+        {
+            uid.Append('-').Append(UidPart(step));
+        }
+
+        return uid.Append("@scheduler").ToString();
     }
 
     /// <summary>Escapes an RFC 5545 TEXT value: backslash, semicolon, comma and line breaks.</summary>
@@ -132,8 +149,13 @@ public static class IcsCalendarWriter
     {
         var lines = new List<string>
         {
-            $"Rule: {m.Rule} #{m.Sequence.ToString(CultureInfo.InvariantCulture)}",
+            $"Rule: {m.Rule} ({m.Key})",
         };
+        if (m.Informational)
+        {
+            lines.Add("Informational: another body's step; not chased by alerts");
+        }
+
         if (m.Earliest is { } earliest)
         {
             lines.Add($"Window: {Iso(earliest)} to {Iso(m.Due)}");

@@ -36,6 +36,18 @@ public sealed record MilestoneJson
     /// <summary>True when the nominal due date is not a working day, so alerts work to an earlier effective date.</summary>
     public required bool NominalNonWorkingDay { get; init; }
 
+    /// <summary>The occurrence's stable identity within its episode or case: <c>rule/cycle/sequence[/step]</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The cycle or series (monitoring cycle, placement, arrangement); 1 by default.</summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>For rules with several dated steps (the monitoring-visit timeline), which step; otherwise null.</summary>
+    public string? Step { get; init; }
+
+    /// <summary>Another body's step that nothing records as done: shown, but never chased by alerts.</summary>
+    public bool Informational { get; init; }
+
     /// <summary>Maps a domain milestone to its wire shape.</summary>
     public static MilestoneJson From(Milestone milestone)
     {
@@ -55,9 +67,11 @@ public sealed record MilestoneJson
             Source = milestone.Source,
             Alternative = milestone.Alternative is { } alt ? new AlternativeJson(alt.Reading, alt.Earliest, alt.Due) : null,
 
-            // The effective date is the last working day on or before the nominal one, so the two differ
-            // exactly when the nominal date is not a working day.
-            NominalNonWorkingDay = milestone.Due != milestone.Effective,
+            NominalNonWorkingDay = milestone.MovedToWorkingDay,
+            Key = milestone.Key,
+            Cycle = milestone.Cycle,
+            Step = milestone.Step,
+            Informational = milestone.Informational,
         };
     }
 }
