@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Scheduler.Domain.Children;
 using Scheduler.Domain.Events;
-using Scheduler.Domain.Oversight;
 using Scheduler.Functions.Api;
 using Scheduler.Functions.State;
 
