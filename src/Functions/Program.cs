@@ -1,12 +1,21 @@
+using Scheduler.Functions.Api;
 using Scheduler.Functions.Host;
+using Scheduler.Functions.State;
 using Scheduler.Functions.Triggers;
 
 var (arguments, localTriggersFlag) = LocalTriggerActivation.StripFlag(args);
+var seedDemo = arguments.Contains("--seed-demo", StringComparer.Ordinal);
+arguments = [.. arguments.Where(a => a != "--seed-demo")];
 var builder = WebApplication.CreateBuilder(arguments);
 builder.Configuration.AddLocalSettingsJson(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
 if (localTriggersFlag)
 {
     builder.Configuration.AddInMemoryCollection([new(LocalTriggerActivation.EnabledKey, "true")]);
+}
+
+if (seedDemo)
+{
+    builder.Configuration.AddInMemoryCollection([new(StateInitializer.SeedDemoKey, "true")]);
 }
 
 builder.UseCustomHandlerUrl();
@@ -19,9 +28,12 @@ builder.Logging.AddSimpleConsole(console =>
 
 builder.Services.AddFunctionsHost(builder.Configuration);
 builder.Services.AddLocalTriggers();
+builder.Services.AddSchedulerApi(builder.Configuration);
 
 var app = builder.Build();
+app.UseSchedulerApiErrors();
 app.MapHealth();
+app.MapSchedulerApi();
 app.MapInvocations();
 app.Run();
 
