@@ -38,6 +38,30 @@ public sealed record Milestone
 
     /// <summary>A second reading of an ambiguous rule (for example calendar days instead of working days), if any.</summary>
     public AlternativeReading? Alternative { get; init; }
+
+    /// <summary>For rules with several dated steps (the monitoring-visit timeline), which step; null otherwise.</summary>
+    public string? Step { get; init; }
+
+    /// <summary>
+    /// Which cycle or series the occurrence belongs to: the monitoring cycle (a new one after an inadequate
+    /// re-inspection), the placement for statutory visits, the arrangement for interim arrangements. 1 by default.
+    /// </summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>
+    /// True for another body's step that nothing records as done (Ofsted's agenda, the expected re-inspection):
+    /// past its date it is history, not a slip, and alerting should not chase it.
+    /// </summary>
+    public bool Informational { get; init; }
+
+    /// <summary>True when <see cref="Due"/> is not a working day, so <see cref="Effective"/> is earlier (flagged for the UI).</summary>
+    public bool MovedToWorkingDay => Effective != Due;
+
+    /// <summary>
+    /// The occurrence's stable identity within its episode or case: <c>rule/cycle/sequence[/step]</c>. Alert keys
+    /// and <c>milestone_completed</c> events use it.
+    /// </summary>
+    public string Key => Step is null ? $"{Rule}/{Cycle}/{Sequence}" : $"{Rule}/{Cycle}/{Sequence}/{Step}";
 }
 
 /// <summary>The dates a milestone would have under the other reading of an ambiguous rule.</summary>

@@ -1,0 +1,109 @@
+using NodaTime;
+using Scheduler.Domain.Calendar;
+using Scheduler.Domain.Events;
+using Scheduler.Domain.Validation;
+
+namespace Scheduler.Domain.Oversight;
+
+/// <summary>Applies oversight events to an episode's facts, rejecting impossible ones.</summary>
+public static class OversightEventApplier
+{
+    /// <summary>
+    /// The facts with <paramref name="e"/> applied. Re-applying an event already recorded changes nothing
+    /// (messages are delivered at least once). Throws <see cref="DomainValidationException"/> naming the field and
+    /// reason when the event's date is outside the calendar, in the future for something that has happened
+    /// (when <paramref name="today"/> is given), or in an impossible order (for example an action plan submitted
+    /// before the report was received).
+    /// </summary>
+    public static OversightFacts Apply(this OversightFacts facts, OversightEvent e, WorkingDayCalendar calendar, LocalDate? today = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var pre = new List<ValidationError>();
+        if (!calendar.Covers(e.Date))
+        {
+            pre.Add(new("date", new CalendarRangeException(e.Date, calendar.FirstYear, calendar.LastYear).Message.Split(" (Parameter", 2)[0]));
+        }
+
+        if (today is { } t && e.IsPast && e.Date > t)
+        {
+            pre.Add(new("date", $"{e.Date:uuuu-MM-dd} is in the future; '{e.Type}' records something that has happened."));
+        }
+
+        if (pre.Count > 0)
+        {
+            throw new DomainValidationException(pre);
+        }
+
+        var next = e switch
+        {
+            ReportPublished x => facts with { ReportPublished = x.Date },
+            FocusedVisitLetterReceived x => facts with { FocusedVisitLetterReceived = x.Date },
+            ActionPlanningVisitHeld x => facts with { ActionPlanningVisit = x.Date },
+            DraftActionPlanSubmitted x => facts with { DraftActionPlanSubmitted = x.Date },
+            ActionPlanSubmitted x => facts with { ActionPlanSubmitted = x.Date },
+            MonitoringVisitAgreed x => facts with { MonitoringVisitsAgreed = Add(facts.MonitoringVisitsAgreed, x.Date) },
+            MonitoringVisitHeld x => facts with { MonitoringVisitsHeld = Add(facts.MonitoringVisitsHeld, x.Date) },
+            CommissionerAppointed x => facts with { CommissionerAppointed = x.Date },
+            InterventionRouteRecorded x => facts with { Route = x.Route },
+            DfeReviewHeld x => facts with { DfeReviewsHeld = Add(facts.DfeReviewsHeld, x.Date) },
+            ImprovementBoardHeld x => facts with { ImprovementBoardMeetings = Add(facts.ImprovementBoardMeetings, x.Date) },
+            InterimArrangementStarted x => facts with { InterimArrangementStarts = Add(facts.InterimArrangementStarts, x.Date) },
+            ImprovementPlanApproved x => facts with { ImprovementPlanApproved = x.Date },
+            CapacityFindingRecorded x => facts with { CapacityFinding = x.Date },
+            AnnualEngagementMeetingHeld x => facts with { AnnualEngagementMeetings = Add(facts.AnnualEngagementMeetings, x.Date) },
+            ReinspectionFieldworkStarted x => facts with { ReinspectionFieldworkStart = x.Date },
+            ReinspectionOutcomeRecorded x => facts with { Reinspection = new ReinspectionOutcome(x.Date, x.Judgement) },
+            OversightMilestoneCompleted x => facts with { Completed = With(facts.Completed, x.MilestoneKey, x.Date) },
+            _ => throw new DomainValidationException("type", $"Unknown oversight event type '{e.Type}'."),
+        };
+
+        var errors = EventErrors.Introduced(
+            OversightFactsValidator.Validate(facts, calendar),
+            OversightFactsValidator.Validate(next, calendar));
+        return errors.Count == 0 ? next : throw new DomainValidationException(errors);
+    }
+
+    /// <summary>Applies events in order; stops at the first rejected one (its errors name it by position).</summary>
+    public static OversightFacts ApplyAll(this OversightFacts facts, IEnumerable<OversightEvent> events, WorkingDayCalendar calendar, LocalDate? today = null)
+    {
+        var i = 0;
+        foreach (var e in events)
+        {
+            try
+            {
+                facts = facts.Apply(e, calendar, today);
+            }
+            catch (DomainValidationException ex)
+            {
+                throw new DomainValidationException([.. ex.Errors.Select(err => err with { Field = $"events[{i}].{err.Field}" })]);
+            }
+
+            i++;
+        }
+
+        return facts;
+    }
+
+    internal static IReadOnlyList<LocalDate> Add(IReadOnlyList<LocalDate> dates, LocalDate date)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (dates[i] == date)
+            {
+                return dates;
+            }
+        }
+
+        var list = new List<LocalDate>(dates.Count + 1);
+        list.AddRange(dates);
+        list.Add(date);
+        list.Sort();
+        return list;
+    }
+
+    internal static IReadOnlyDictionary<string, LocalDate> With(IReadOnlyDictionary<string, LocalDate> map, string key, LocalDate date)
+    {
+        var copy = new Dictionary<string, LocalDate>(map, StringComparer.Ordinal) { [key] = date };
+        return copy;
+    }
+}

@@ -1,0 +1,105 @@
+using static Scheduler.Domain.Rules.Routing;
+
+namespace Scheduler.Domain.Rules;
+
+/// <summary>The ILACS framework's rules after an inadequate judgement (catalogue B2–B7).</summary>
+public static class IlacsRules
+{
+    private const string PressReport = "Children and Young People Now, \"Ofsted to require struggling councils to produce urgent action plans\" (16 August 2018)";
+
+    public static readonly RuleDefinition ActionPlan = new()
+    {
+        Id = RuleIds.IlacsActionPlan,
+        Reference = "B2",
+        Title = "Written statement of action (action plan) due",
+        Owner = "Local authority (DCS)",
+        Trigger = "Inspection report, or focused-visit letter with areas for priority action, received",
+        Offset = RuleOffset.WorkingDays(70),
+        Bound = BoundKind.Deadline,
+        Repeat = RepeatMode.Once,
+        Audience = PoDcs,
+        Escalation = Cex,
+        Informed = Ofs,
+        Group = RuleGroup.IlacsActionPlan,
+        Strength = RuleStrength.Stat,
+        Source = $"{Sources.InspectionRegs}, reg 3; {Sources.Ilacs}; {PressReport}",
+    };
+
+    public static readonly RuleDefinition DraftPlanAfterFocusedVisit = new()
+    {
+        Id = RuleIds.IlacsDraftPlan,
+        Reference = "B3",
+        Title = "Draft action plan after a focused visit",
+        Owner = "Local authority (DCS)",
+        Trigger = "Focused-visit letter with areas for priority action received",
+        Offset = RuleOffset.WorkingDays(20),
+        Bound = BoundKind.Deadline,
+        Repeat = RepeatMode.Once,
+        Audience = PoDcs,
+        Escalation = Cex,
+        Informed = Ofs,
+        Group = RuleGroup.IlacsActionPlan,
+        Strength = RuleStrength.Ofsted,
+        Source = $"{Sources.Ilacs}; {PressReport}, quoting Ofsted",
+        Ambiguity = "Known from the press report of Ofsted's statement; the final plan remains due within 70 working days of the letter.",
+    };
+
+    public static readonly RuleDefinition MonitoringOfInadequate = new()
+    {
+        Id = RuleIds.IlacsMonitoring,
+        Reference = "B5",
+        Title = "Monitoring visit (agreed date)",
+        Owner = "Ofsted",
+        Trigger = "Agreed with Ofsted",
+        Bound = BoundKind.Cadence,
+        Repeat = RepeatMode.Once,
+        Audience = PoDcs,
+        Escalation = Cex,
+        Group = RuleGroup.OfstedPostInspection,
+        Strength = RuleStrength.Unverified,
+        Source = $"{Sources.Ilacs}; Local Government Association, LGA First: Inspecting children's services (Ofsted comment)",
+        Ambiguity = "The ILACS cadence for inadequate authorities was not verified: agreed dates only, no computed cadence.",
+        Informational = true,
+    };
+
+    public static readonly RuleDefinition RoutineInspectionWindow = new()
+    {
+        Id = RuleIds.IlacsRoutineInspectionWindow,
+        Reference = "B6",
+        Title = "Next routine inspection window",
+        Owner = "Ofsted",
+        Trigger = "Previous inspection report (the re-inspection that took the authority out of inadequate)",
+        WindowStart = RuleOffset.Months(30),
+        Offset = RuleOffset.Months(42),
+        Bound = BoundKind.Window,
+        Repeat = RepeatMode.Once,
+        Audience = PoDcs,
+        Escalation = Cex,
+        Group = RuleGroup.OfstedPostInspection,
+        Strength = RuleStrength.Ofsted,
+        Source = $"{Sources.Ilacs}, as summarised by Kirklees Safeguarding Children Partnership, ILACS inspection guidance for professionals",
+        Ambiguity = "Six months either side of the third anniversary; whether the anniversary counts from publication or fieldwork is not stated (the report receipt is used).",
+        Informational = true,
+    };
+
+    public static readonly RuleDefinition AnnualEngagement = new()
+    {
+        Id = RuleIds.IlacsAnnualEngagement,
+        Reference = "B7",
+        Title = "Annual engagement meeting with Ofsted",
+        Owner = "Ofsted and the local authority",
+        Trigger = "Previous annual engagement meeting (the inspection report for the first)",
+        Offset = RuleOffset.Months(12),
+        Bound = BoundKind.Cadence,
+        Repeat = RepeatMode.FromPreviousActual,
+        Audience = PoDcs,
+        Escalation = Cex,
+        Group = RuleGroup.OfstedPostInspection,
+        Strength = RuleStrength.Ofsted,
+        Source = $"{Sources.Ilacs}; ADCS, ILACS overview",
+    };
+
+    /// <summary>Every B rule, in catalogue order.</summary>
+    public static IReadOnlyList<RuleDefinition> All { get; } =
+        [ActionPlan, DraftPlanAfterFocusedVisit, MonitoringOfInadequate, RoutineInspectionWindow, AnnualEngagement];
+}

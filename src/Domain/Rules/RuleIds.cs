@@ -1,0 +1,60 @@
+namespace Scheduler.Domain.Rules;
+
+/// <summary>The ids of the rules catalogue, as constants.</summary>
+public static class RuleIds
+{
+    public const string LaPublishInspectionReport = "la_publish_inspection_report";
+    public const string ActionPlanningVisitWindow = "ofsted_action_planning_visit_window";
+    public const string ApvAgendaCirculated = "ofsted_apv_agenda_circulated";
+    public const string ActionPlanSubmission = "action_plan_submission";
+    public const string ActionPlanResponse = "ofsted_action_plan_response";
+    public const string FirstMonitoringVisit = "ofsted_first_monitoring_visit";
+    public const string MonitoringVisitCadence = "ofsted_monitoring_visit_cadence";
+    public const string MonitoringVisitPreVisit = "mv_pre_visit_milestones";
+    public const string MonitoringVisitReport = "mv_report_timeline";
+    public const string ReinspectionDue = "ofsted_reinspection_due";
+    public const string ReinspectionRestart = "reinspection_restart_if_inadequate";
+    public const string ReinspectionNoticeAndPlanning = "reinspection_notice_and_planning";
+    public const string IlacsActionPlan = "ilacs_action_plan_70wd";
+    public const string IlacsDraftPlan = "ilacs_draft_plan_after_focused_visit_20wd";
+    public const string IlacsMonitoring = "ilacs_monitoring_of_inadequate";
+    public const string IlacsRoutineInspectionWindow = "ilacs_routine_inspection_window";
+    public const string IlacsAnnualEngagement = "ilacs_annual_engagement";
+    public const string DfeImprovementPlan = "dfe_improvement_plan_3m";
+    public const string DfeImprovementNotice = "dfe_improvement_notice_3m";
+    public const string DfeProgressReview = "dfe_progress_review";
+    public const string CommissionerReport = "commissioner_report";
+    public const string NextOfstedInspectionExpected = "next_ofsted_inspection_expected";
+    public const string TrustWithin12Months = "trust_within_12m";
+    public const string PostInadequateSupport = "post_inadequate_support_12m";
+    public const string ImprovementBoardMonthly = "improvement_board_monthly";
+    public const string ScrutinyStandingItem = "scrutiny_standing_item";
+    public const string CabinetProgressReports = "cabinet_progress_reports";
+    public const string TransitionalActionPlanPeriod = "transitional_action_plan_period";
+    public const string ImprovementPlanHorizon = "improvement_plan_horizon";
+    public const string InterimArrangementExpiry = "interim_arrangement_expiry";
+    public const string ReferralDecision = "referral_decision_1wd";
+    public const string Assessment = "assessment_45wd";
+    public const string StrategyDiscussion = "strategy_discussion";
+    public const string Icpc = "icpc_15wd";
+    public const string CoreGroup = "core_group_first";
+    public const string CpReviewFirst = "cp_review_first_3m";
+    public const string CpReviewSubsequent = "cp_review_subsequent_6m";
+    public const string CpPlanVisits = "cp_plan_visits";
+    public const string LacReviewFirst = "lac_review_first_20wd";
+    public const string LacReviewSecond = "lac_review_second_3m";
+    public const string LacReviewSubsequent = "lac_review_subsequent_6m";
+    public const string LacVisitFirst = "lac_visit_first";
+    public const string LacVisitFirstYear = "lac_visit_first_year";
+    public const string LacVisitAfterFirstYear = "lac_visit_after_first_year";
+    public const string LacVisitLongTermFoster = "lac_visit_long_term_foster_6m";
+    public const string LacVisitSpecialCases = "lac_visit_special_cases";
+    public const string LacHealthAssessment = "lac_health_assessment";
+    public const string IroAppointment = "iro_appointment";
+    public const string PathwayNeedsAssessment = "pathway_needs_assessment";
+    public const string CeaseLookingAfterApproval = "cease_looking_after_approval";
+    public const string PrivateFosteringVisits = "private_fostering_visits";
+    public const string AdopterAssessment = "adopter_assessment_6m";
+    public const string CdopReview = "cdop_review_within_year";
+    public const string LadoTracking = "lado_tracking";
+}

@@ -1,0 +1,21 @@
+namespace Scheduler.Functions.State;
+
+/// <summary>The table names of the cross-cutting contract; every store uses these constants.</summary>
+public static class TableNames
+{
+    public const string Authorities = "Authorities";
+    public const string ApiKeys = "ApiKeys";
+    public const string Episodes = "Episodes";
+    public const string Cases = "Cases";
+    public const string Milestones = "Milestones";
+    public const string DueIndex = "DueIndex";
+    public const string AuditLog = "AuditLog";
+    public const string AlertLedger = "AlertLedger";
+    public const string Acknowledgements = "Acknowledgements";
+    public const string SweepState = "SweepState";
+    public const string ProcessedEvents = "ProcessedEvents";
+
+    /// <summary>The tables this part of the app reads and writes (created at start-up if missing).</summary>
+    public static IReadOnlyList<string> Owned { get; } =
+        [Authorities, ApiKeys, Episodes, Cases, DueIndex, AuditLog, Acknowledgements, ProcessedEvents];
+}

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Scheduler.Functions.Storage;
+
+namespace Scheduler.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// Starts Azurite's table and queue services as two separate node processes on free loopback ports, in a
+/// throw-away workspace, and stops them (whole process tree) and deletes the workspace on dispose.
+/// Use it through <c>[Collection("Azurite")]</c> or your own <c>ICollectionFixture&lt;AzuriteFixture&gt;</c>.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
+{
+    /// <summary>How long each service gets to start listening.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly List<AzuriteProcess> _processes = [];
+    private int _counter;
+
+    /// <summary>Repository root (the directory holding Scheduler.sln).</summary>
+    public string RepoRoot { get; private set; } = string.Empty;
+
+    /// <summary>Temporary Azurite workspace (deleted on dispose).</summary>
+    public string Workspace { get; private set; } = string.Empty;
+
+    /// <summary>Loopback port of the table service.</summary>
+    public int TablePort { get; private set; }
+
+    /// <summary>Loopback port of the queue service.</summary>
+    public int QueuePort { get; private set; }
+
+    /// <summary>Path-style table endpoint, e.g. <c>http://127.0.0.1:P/devstoreaccount1</c>.</summary>
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName}");
+
+    /// <summary>Path-style queue endpoint.</summary>
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{StorageConnection.DevelopmentAccountName}");
+
+    /// <summary>Shared-key connection string with explicit endpoints for this Azurite instance.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};" +
+        $"AccountKey={StorageConnection.DevelopmentAccountKey};" +
+        $"TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
+
+    /// <summary>The parsed connection.</summary>
+    public StorageConnection Connection => StorageConnection.Parse(ConnectionString);
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        RepoRoot = FindRepoRoot();
+        var azurite = Path.Combine(RepoRoot, "node_modules", "azurite", "dist", "src");
+        if (!Directory.Exists(azurite))
+        {
+            throw new InvalidOperationException(
+                $"Azurite is not installed under {Path.Combine(RepoRoot, "node_modules")}. Run `npm ci` in {RepoRoot} first.");
+        }
+
+        Workspace = Path.Combine(Path.GetTempPath(), "scheduler-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(Workspace, "table"));
+        Directory.CreateDirectory(Path.Combine(Workspace, "queue"));
+
+        TablePort = FreePort();
+        QueuePort = FreePort();
+        var table = AzuriteProcess.Start(
+            "table", RepoRoot, Path.Combine(azurite, "table", "main.js"),
+            ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(), "--location", Path.Combine(Workspace, "table")]);
+        _processes.Add(table);
+        var queue = AzuriteProcess.Start(
+            "queue", RepoRoot, Path.Combine(azurite, "queue", "main.js"),
+            ["--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(), "--location", Path.Combine(Workspace, "queue")]);
+        _processes.Add(queue);
+
+        await Task.WhenAll(table.WaitForPortAsync(TablePort, StartupTimeout), queue.WaitForPortAsync(QueuePort, StartupTimeout));
+    }
+
+    /// <summary>A fresh name valid for both tables (alphanumeric) and queues (lower case), unique in this run.</summary>
+    public string UniqueName(string prefix = "t")
+    {
+        var clean = new string(prefix.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        if (clean.Length == 0 || !char.IsAsciiLetter(clean[0]))
+        {
+            clean = "t" + clean;
+        }
+
+        var suffix = Interlocked.Increment(ref _counter).ToString("D4") + Guid.NewGuid().ToString("N")[..8];
+        var name = clean + suffix;
+        return name.Length <= 63 ? name : clean[..(63 - suffix.Length)] + suffix;
+    }
+
+    /// <summary>A table service client for this instance.</summary>
+    public TableServiceClient CreateTableServiceClient(StorageClientOptions? options = null) => new(Connection, options);
+
+    /// <summary>Creates a uniquely named table and returns its client.</summary>
+    public async Task<TableClient> CreateTableAsync(string prefix = "t", StorageClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var client = new TableClient(Connection, UniqueName(prefix), options);
+        await client.CreateIfNotExistsAsync(cancellationToken);
+        return client;
+    }
+
+    /// <summary>A client for a named queue of this instance (no request is made).</summary>
+    public QueueClient CreateQueueClient(string queueName, QueueClientOptions? options = null) => new(Connection, queueName, options);
+
+    /// <summary>Creates a uniquely named queue and returns its client.</summary>
+    public async Task<QueueClient> CreateQueueAsync(string prefix = "q", QueueClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var client = CreateQueueClient(UniqueName(prefix), options);
+        await client.CreateIfNotExistsAsync(cancellationToken);
+        return client;
+    }
+
+    /// <inheritdoc />
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+
+        _processes.Clear();
+        if (Workspace.Length > 0 && Directory.Exists(Workspace))
+        {
+            try
+            {
+                Directory.Delete(Workspace, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a dying process; the OS temp cleaner will take it.
+            }
+        }
+    }
+
+    /// <summary>Walks up from the test binaries to the directory containing Scheduler.sln.</summary>
+    public static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Scheduler.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Could not find Scheduler.sln above {AppContext.BaseDirectory}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>One Azurite service process with its captured output.</summary>
+    private sealed class AzuriteProcess : IDisposable
+    {
+        private readonly StringBuilder _output = new();
+        private readonly Process _process;
+        private readonly string _service;
+
+        private AzuriteProcess(string service, Process process)
+        {
+            _service = service;
+            _process = process;
+        }
+
+        public static AzuriteProcess Start(string service, string repoRoot, string mainJs, string[] args)
+        {
+            var info = new ProcessStartInfo("node")
+            {
+                WorkingDirectory = repoRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add(mainJs);
+            foreach (var arg in args)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.ArgumentList.Add("--silent");
+            info.ArgumentList.Add("--skipApiVersionCheck");
+            info.ArgumentList.Add("--disableTelemetry");
+
+            var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+            var result = new AzuriteProcess(service, process);
+            process.OutputDataReceived += (_, e) => result.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => result.Append(e.Data);
+            try
+            {
+                process.Start();
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                throw new InvalidOperationException("Could not start `node` (is Node.js on PATH?) to run Azurite.", ex);
+            }
+
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return result;
+        }
+
+        public async Task WaitForPortAsync(int port, TimeSpan timeout)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < timeout)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite {_service} exited with code {_process.ExitCode} before listening on port {port}. Output:\n{Output}");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port);
+                    return;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            throw new TimeoutException(
+                $"Azurite {_service} did not listen on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(5000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            _process.Dispose();
+        }
+
+        private string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
+
+/// <summary>Shares one Azurite instance across every test class marked <c>[Collection("Azurite")]</c>.</summary>
+[CollectionDefinition("Azurite")]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    /// <summary>The collection name to put on test classes.</summary>
+    public const string Name = "Azurite";
+}
