@@ -44,7 +44,7 @@ public sealed partial class LocalTriggerService(
                     runs.Add(run);
                 }
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
             {
                 LogFunctionNotStarted(logger, ex, function.Name);
             }
