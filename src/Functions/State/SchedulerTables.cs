@@ -2,8 +2,12 @@ using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.State;
 
-/// <summary>The table clients of one storage account, by contract name; tables are created once at start-up.</summary>
-public sealed class SchedulerTables(TableServiceClient service)
+/// <summary>
+/// The table clients of one storage account, by contract name; tables are created once at start-up. An optional
+/// <paramref name="namePrefix"/> (letters and digits) is put before every table name, so tests sharing one storage
+/// account stay apart.
+/// </summary>
+public sealed class SchedulerTables(TableServiceClient service, string? namePrefix = null)
 {
     private readonly Dictionary<string, TableClient> _clients = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -24,6 +28,10 @@ public sealed class SchedulerTables(TableServiceClient service)
 
     public TableClient ProcessedEvents => Get(TableNames.ProcessedEvents);
 
+    public TableClient AlertLedger => Get(TableNames.AlertLedger);
+
+    public TableClient SweepState => Get(TableNames.SweepState);
+
     /// <summary>The table holding subjects of a kind.</summary>
     public TableClient Subjects(StoredSubjectKind kind) => kind == StoredSubjectKind.Episode ? Episodes : Cases;
 
@@ -34,7 +42,7 @@ public sealed class SchedulerTables(TableServiceClient service)
         {
             if (!_clients.TryGetValue(tableName, out var client))
             {
-                client = service.GetTableClient(tableName);
+                client = service.GetTableClient(namePrefix + tableName);
                 _clients[tableName] = client;
             }
 

@@ -1,0 +1,73 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Functions.Alerts;
+using Scheduler.Functions.Dispatch;
+using Scheduler.Functions.Host;
+using Scheduler.Functions.State;
+using Scheduler.Functions.Storage;
+
+namespace Scheduler.Functions.Sweep;
+
+/// <summary>Composition of the daily sweep, the alert ledger and the <c>alert-dispatch</c> processor.</summary>
+public static class SweepServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the sweep as the host's <see cref="ISweepRunner"/>, the dispatcher as the <c>alert-dispatch</c>
+    /// processor, the email and message senders (<see cref="AlertDeliveryServiceCollectionExtensions.AddAlertDelivery"/>;
+    /// locally the storage-queue sender), and the table stores they read, unless already registered.
+    /// </summary>
+    public static IServiceCollection AddSweep(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section));
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
+        services.AddAlertDelivery(configuration);
+
+        services.TryAddSingleton<TokenCredential>(sp =>
+        {
+            var clientId = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.ManagedIdentityClientId;
+            return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.Storage;
+            if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                return new TableServiceClient(storage.ConnectionString);
+            }
+
+            return !string.IsNullOrWhiteSpace(storage.TableServiceUri)
+                ? new TableServiceClient(new Uri(storage.TableServiceUri), sp.GetRequiredService<TokenCredential>())
+                : throw new InvalidOperationException(
+                    "Table storage is not configured: set Scheduler__Storage__ConnectionString (Azurite locally) or Scheduler__Storage__TableServiceUri.");
+        });
+        services.TryAddSingleton(sp => new SchedulerTables(sp.GetRequiredService<TableServiceClient>()));
+        services.TryAddSingleton<SubjectStore>();
+        services.TryAddSingleton<DueIndexWriter>();
+        services.TryAddSingleton<DueIndexReader>();
+        services.TryAddSingleton<AuthorityStore>();
+        services.TryAddSingleton<AcknowledgementStore>();
+        services.TryAddSingleton<AlertLedgerStore>();
+        services.TryAddSingleton<SweepStateStore>();
+
+        // Service Bus in Azure (registered by AddAlertDelivery); otherwise the storage queue the local poller reads.
+        services.TryAddSingleton<IMessageSender>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.Storage;
+            if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                return new StorageQueueMessageSender(StorageConnection.Parse(storage.ConnectionString));
+            }
+
+            return !string.IsNullOrWhiteSpace(storage.QueueServiceUri)
+                ? new StorageQueueMessageSender(StorageConnection.FromServiceUris(null, new Uri(storage.QueueServiceUri), sp.GetRequiredService<TokenCredential>()))
+                : throw new InvalidOperationException(
+                    "Messaging uses storage queues but no queue storage is configured: set Scheduler__Storage__ConnectionString, or Scheduler__Messaging__Transport=ServiceBus.");
+        });
+
+        services.AddSweepRunner<SweepRunner>();
+        services.AddMessageProcessor<AlertDispatchProcessor>();
+        return services;
+    }
+}
