@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Scheduler.Functions.Alerts;
 using Scheduler.Functions.Api;
@@ -25,7 +26,7 @@ public static class OperationsEndpoints
         return endpoints;
     }
 
-    private static async Task RunSweepAsync(HttpContext context, ISweepRunner runner, IOptions<SchedulerOptions> options)
+    private static async Task RunSweepAsync(HttpContext context, [FromServices] ISweepRunner runner, [FromServices] IOptions<SchedulerOptions> options)
     {
         if (await RejectAsync(context, options.Value).ConfigureAwait(false))
         {
@@ -45,7 +46,7 @@ public static class OperationsEndpoints
         await JsonSerializer.SerializeAsync(context.Response.Body, summary, StateJson.Options, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task ListOutboxAsync(HttpContext context, OutboxEmailSender outbox, IOptions<SchedulerOptions> options)
+    private static async Task ListOutboxAsync(HttpContext context, [FromServices] OutboxEmailSender outbox, [FromServices] IOptions<SchedulerOptions> options)
     {
         if (await RejectAsync(context, options.Value).ConfigureAwait(false))
         {

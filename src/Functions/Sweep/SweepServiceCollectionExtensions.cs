@@ -16,13 +16,21 @@ public static class SweepServiceCollectionExtensions
     /// <summary>
     /// Registers the sweep as the host's <see cref="ISweepRunner"/>, the dispatcher as the <c>alert-dispatch</c>
     /// processor, the email and message senders (<see cref="AlertDeliveryServiceCollectionExtensions.AddAlertDelivery"/>;
-    /// locally the storage-queue sender), and the table stores they read, unless already registered.
+    /// locally the storage-queue sender), and the table stores they read, unless already registered. Without table
+    /// storage settings nothing is registered, so the host keeps its "sweep not configured" runner and poisons
+    /// <c>alert-dispatch</c> messages with "no processor" rather than failing at start.
     /// </summary>
     public static IServiceCollection AddSweep(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section));
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section));
         services.AddAlertDelivery(configuration);
+        if (string.IsNullOrWhiteSpace(configuration["Scheduler:Storage:ConnectionString"])
+            && string.IsNullOrWhiteSpace(configuration["Scheduler:Storage:TableServiceUri"]))
+        {
+            return services;
+        }
 
         services.TryAddSingleton<TokenCredential>(sp =>
         {
