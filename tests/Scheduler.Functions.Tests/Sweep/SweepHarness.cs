@@ -38,10 +38,10 @@ internal sealed class SweepHarness
     private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.EnglandAndWales;
     private readonly AzuriteFixture _azurite;
 
-    public SweepHarness(AzuriteFixture azurite, StorageClientOptions? storageOptions = null)
+    public SweepHarness(AzuriteFixture azurite, StorageClientOptions? storageOptions = null, string? prefix = null)
     {
         _azurite = azurite;
-        Prefix = azurite.UniqueName("s");
+        Prefix = prefix ?? azurite.UniqueName("s");
         Tables = new SchedulerTables(new TableServiceClient(azurite.Connection, storageOptions), Prefix);
         Subjects = new SubjectStore(Tables);
         Writer = new DueIndexWriter(Tables, Subjects, NullLogger<DueIndexWriter>.Instance);
