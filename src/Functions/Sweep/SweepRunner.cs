@@ -49,6 +49,8 @@ public sealed partial class SweepRunner(
         var runId = Guid.NewGuid().ToString("N");
         var now = clock.GetCurrentInstant();
         var today = clock.Today();
+        // Idempotent and cheap once a day; a fresh storage account (or Azurite) then works without a setup step.
+        await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await tables.AlertLedger.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await tables.SweepState.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 

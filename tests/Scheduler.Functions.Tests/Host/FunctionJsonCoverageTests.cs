@@ -26,7 +26,6 @@ public sealed class FunctionJsonCoverageTests : IDisposable
         "Worklist",
         "CalendarFeed",
         "Alerts",
-        "Operations",
         "OpenApi",
     };
 

@@ -73,7 +73,7 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Contains("does not match a verified Sender Identity", row.FailureReason, StringComparison.Ordinal);
         }
 
-        Assert.Empty(await ListOpenAsync(h));
+        Assert.DoesNotContain(await ListOpenAsync(h), key => digest.Alerts.Any(a => a.Key == key));
         Assert.Equal(0, await azurite.CreateQueueClient(Queue).GetApproximateMessageCountAsync());
     }
 
@@ -119,7 +119,7 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
         var third = await Processor(h, h.Ledger, sendGrid, new DispatchOptions()).ProcessAsync(body, Context(3), CancellationToken.None);
         Assert.IsType<ProcessResult.Success>(third);
         Assert.Equal(2, sendGrid.Requests.Count);
-        Assert.Empty(await ListOpenAsync(h));
+        Assert.DoesNotContain(await ListOpenAsync(h), key => digest.Alerts.Any(a => a.Key == key));
         Assert.Empty(sendGrid.Violations);
     }
 
