@@ -1,10 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using NodaTime;
+using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.Alerts;
 
@@ -15,7 +13,8 @@ public static class AlertDeliveryServiceCollectionExtensions
     /// <see cref="IEmailSender"/>: SendGrid when <c>Scheduler__SendGrid__ApiKey</c> is set, else the local outbox
     /// (<see cref="OutboxEmailSender"/> is registered either way, for <c>/api/ops/outbox</c>). When
     /// <c>Scheduler__Messaging__Transport</c> is <c>ServiceBus</c>, <see cref="IMessageSender"/> is the Service Bus
-    /// REST sender with a managed-identity token credential. Both senders retry transient failures in-process.
+    /// REST sender with a managed-identity token credential; otherwise (<c>StorageQueues</c>, the default) it is the
+    /// storage queue sender on <c>Scheduler__Storage__ConnectionString</c> or <c>Scheduler__Storage__QueueServiceUri</c>.
     /// </summary>
     public static IServiceCollection AddAlertDelivery(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,13 +43,14 @@ public static class AlertDeliveryServiceCollectionExtensions
             return new RetryingEmailSender(inner, sp.GetRequiredService<DeliveryRetry>());
         });
 
+        var clientId = configuration["Scheduler:ManagedIdentityClientId"];
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
+        }));
+
         if (string.Equals(configuration["Scheduler:Messaging:Transport"], "ServiceBus", StringComparison.OrdinalIgnoreCase))
         {
-            var clientId = configuration["Scheduler:ManagedIdentityClientId"];
-            services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-            {
-                ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
-            }));
             services.AddSingleton<ServiceBusRestSender>(sp => new ServiceBusRestSender(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceBusRestSender)),
                 serviceBus,
@@ -60,7 +60,27 @@ public static class AlertDeliveryServiceCollectionExtensions
             services.AddSingleton<IMessageSender>(sp =>
                 new RetryingMessageSender(sp.GetRequiredService<ServiceBusRestSender>(), sp.GetRequiredService<DeliveryRetry>()));
         }
+        else if (StorageQueueConnection(configuration) is { } connect)
+        {
+            // The storage pipeline retries transient failures itself, so no extra retry decorator here.
+            services.AddSingleton<IMessageSender>(sp => new StorageQueueMessageSender(
+                connect(sp), sp.GetRequiredService<ILogger<StorageQueueMessageSender>>()));
+        }
 
         return services;
+    }
+
+    private static Func<IServiceProvider, StorageConnection>? StorageQueueConnection(IConfiguration configuration)
+    {
+        var connectionString = configuration["Scheduler:Storage:ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return _ => StorageConnection.Parse(connectionString);
+        }
+
+        var queueServiceUri = configuration["Scheduler:Storage:QueueServiceUri"];
+        return string.IsNullOrWhiteSpace(queueServiceUri)
+            ? null
+            : sp => StorageConnection.FromServiceUris(null, new Uri(queueServiceUri), sp.GetRequiredService<TokenCredential>());
     }
 }

@@ -39,7 +39,7 @@ public static partial class EmlFormat
             Header(name, EncodeHeaderValue(SingleLine(value, name)));
         }
 
-        Header("Content-Type", $"multipart/alternative; boundary=\"{boundary}\"");
+        Header("Content-Type", $"multipart/alternative;{Crlf} boundary=\"{boundary}\"");
         eml.Append(Crlf);
         eml.Append("This is a multi-part message in MIME format.").Append(Crlf);
         Part(eml, boundary, "text/plain", message.Text);
@@ -59,13 +59,13 @@ public static partial class EmlFormat
             return value;
         }
 
-        // Each encoded word stays under 75 characters: at most 45 UTF-8 bytes → 60 base64 characters + 12.
+        // At most 39 UTF-8 bytes → 52 base64 characters + 12 per word, so "Subject: " plus a word fits in 78.
         var words = new List<string>();
         var chunk = new StringBuilder();
         var bytes = 0;
         foreach (var rune in value.EnumerateRunes())
         {
-            if (bytes + rune.Utf8SequenceLength > 45)
+            if (bytes + rune.Utf8SequenceLength > 39)
             {
                 words.Add(Word(chunk.ToString()));
                 chunk.Clear();

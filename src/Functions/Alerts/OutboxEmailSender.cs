@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Alerts.Composition;

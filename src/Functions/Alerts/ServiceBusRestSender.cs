@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Identity;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace Scheduler.Functions.Alerts;

@@ -96,7 +96,7 @@ public static class DigestComposer
     public static string DigestKey(string to, LocalDate sweepDay, IEnumerable<AlertCandidate> items)
     {
         var material = to.Trim().ToLowerInvariant() + "\n" + string.Join("\n", items.Select(i => i.Key).Order(StringComparer.Ordinal));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)))[..32];
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(material)))[..24];
         return AlertKey.Build(["digest", sweepDay.ToString("uuuuMMdd", CultureInfo.InvariantCulture), hash]);
     }
 
