@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Functions.Alerts;
@@ -15,8 +14,8 @@ public static class SweepServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the sweep as the host's <see cref="ISweepRunner"/>, the dispatcher as the <c>alert-dispatch</c>
-    /// processor, the email and message senders (<see cref="AlertDeliveryServiceCollectionExtensions.AddAlertDelivery"/>;
-    /// locally the storage-queue sender), and the table stores they read, unless already registered. Without table
+    /// processor, the email and message senders (<see cref="AlertDeliveryServiceCollectionExtensions.AddAlertDelivery"/>:
+    /// Service Bus in Azure, the storage queue locally), and the table stores they read, unless already registered. Without table
     /// storage settings nothing is registered, so the host keeps its "sweep not configured" runner and poisons
     /// <c>alert-dispatch</c> messages with "no processor" rather than failing at start.
     /// </summary>
@@ -32,11 +31,6 @@ public static class SweepServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddSingleton<TokenCredential>(sp =>
-        {
-            var clientId = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.ManagedIdentityClientId;
-            return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId });
-        });
         services.TryAddSingleton(sp =>
         {
             var storage = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.Storage;
@@ -58,21 +52,6 @@ public static class SweepServiceCollectionExtensions
         services.TryAddSingleton<AcknowledgementStore>();
         services.TryAddSingleton<AlertLedgerStore>();
         services.TryAddSingleton<SweepStateStore>();
-
-        // Service Bus in Azure (registered by AddAlertDelivery); otherwise the storage queue the local poller reads.
-        services.TryAddSingleton<IMessageSender>(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.Storage;
-            if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
-            {
-                return new StorageQueueMessageSender(StorageConnection.Parse(storage.ConnectionString));
-            }
-
-            return !string.IsNullOrWhiteSpace(storage.QueueServiceUri)
-                ? new StorageQueueMessageSender(StorageConnection.FromServiceUris(null, new Uri(storage.QueueServiceUri), sp.GetRequiredService<TokenCredential>()))
-                : throw new InvalidOperationException(
-                    "Messaging uses storage queues but no queue storage is configured: set Scheduler__Storage__ConnectionString, or Scheduler__Messaging__Transport=ServiceBus.");
-        });
 
         services.AddSweepRunner<SweepRunner>();
         services.AddMessageProcessor<AlertDispatchProcessor>();

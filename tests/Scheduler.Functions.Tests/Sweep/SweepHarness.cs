@@ -51,7 +51,7 @@ internal sealed class SweepHarness
         Ledger = new AlertLedgerStore(Tables);
         State = new SweepStateStore(Tables);
         Options = new SweepOptions { DispatchQueue = azurite.UniqueName("dispatch") };
-        Sender = new StorageQueueMessageSender(azurite.Connection);
+        Sender = new StorageQueueMessageSender(azurite.Connection, NullLogger<StorageQueueMessageSender>.Instance);
     }
 
     public string Prefix { get; }
