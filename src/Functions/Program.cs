@@ -1,15 +1,22 @@
-using NodaTime;
-using Scheduler.Functions.Application;
+using Scheduler.Functions.Api;
 using Scheduler.Functions.Host;
+using Scheduler.Functions.State;
 using Scheduler.Functions.Sweep;
 using Scheduler.Functions.Triggers;
 
 var (arguments, localTriggersFlag) = LocalTriggerActivation.StripFlag(args);
+var seedDemo = arguments.Contains("--seed-demo", StringComparer.Ordinal);
+arguments = [.. arguments.Where(a => a != "--seed-demo")];
 var builder = WebApplication.CreateBuilder(arguments);
 builder.Configuration.AddLocalSettingsJson(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
 if (localTriggersFlag)
 {
     builder.Configuration.AddInMemoryCollection([new(LocalTriggerActivation.EnabledKey, "true")]);
+}
+
+if (seedDemo)
+{
+    builder.Configuration.AddInMemoryCollection([new(StateInitializer.SeedDemoKey, "true")]);
 }
 
 builder.UseCustomHandlerUrl();
@@ -20,18 +27,15 @@ builder.Logging.AddSimpleConsole(console =>
     console.TimestampFormat = "HH:mm:ss.fff ";
 });
 
-// Demo and test runs pin "today" (SCHEDULER_TODAY=2017-12-11); registered before the host's system clock.
-if (builder.Configuration[FixedClock.TodayVariable] is { Length: > 0 } pinnedToday)
-{
-    builder.Services.AddSingleton<IClock>(FixedClock.Parse(pinnedToday));
-}
-
 builder.Services.AddFunctionsHost(builder.Configuration);
-builder.Services.AddSweep(builder.Configuration);
 builder.Services.AddLocalTriggers();
+builder.Services.AddSchedulerApi(builder.Configuration);
+builder.Services.AddSweep(builder.Configuration);
 
 var app = builder.Build();
+app.UseSchedulerApiErrors();
 app.MapHealth();
+app.MapSchedulerApi();
 app.MapInvocations();
 app.MapSweepOperations();
 app.Run();

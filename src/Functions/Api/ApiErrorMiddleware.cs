@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Scheduler.Domain.Calendar;
+using Scheduler.Domain.Rules;
+using Scheduler.Domain.Validation;
 using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.Api;
@@ -35,6 +37,8 @@ public sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<Api
     private static ApiProblemException? Map(Exception ex) => ex switch
     {
         ApiProblemException p => p,
+        DomainValidationException d => ApiProblemException.BadRequest([.. d.Errors.Select(e => new FieldError(e.Field, e.Reason))]),
+        UnknownRuleSetException u => ApiProblemException.BadRequest("framework", u.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblemException.TooLarge(JsonBody.MaxBytes),
         BadHttpRequestException b => ApiProblemException.BadRequest("$", b.Message),
         JsonException j => ApiProblemException.BadRequest(string.IsNullOrEmpty(j.Path) ? "$" : j.Path, "is not valid JSON: " + j.Message),

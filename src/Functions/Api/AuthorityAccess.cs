@@ -41,6 +41,16 @@ public sealed partial class AuthorityAccess(ApiKeyAuthenticator authenticator, I
             return Refuse(http, StatusCodes.Status403Forbidden, caller.KeyId, "The API key is not valid for this authority.");
         }
 
+        if (code is not null && !State.KeyParts.IsAuthorityCode(code))
+        {
+            return Results.Problem(
+                detail: "code: must be 2–40 lower-case letters, digits or '-'",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "The request is not valid",
+                instance: http.Request.Path.Value,
+                extensions: new Dictionary<string, object?> { ["field"] = "code", ["reason"] = "must be 2–40 lower-case letters, digits or '-'" });
+        }
+
         http.Items[CallerItem] = caller;
         return await next(context).ConfigureAwait(false);
     }

@@ -8,6 +8,11 @@ public static class ProblemWriter
     /// <summary>The media type of problem documents.</summary>
     public const string ContentType = "application/problem+json";
 
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>Writes <paramref name="problem"/> as the response.</summary>
     public static async Task WriteAsync(HttpContext context, ApiProblemException problem)
     {
@@ -31,7 +36,7 @@ public static class ProblemWriter
         context.Response.Clear();
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, Options, cancellationToken: context.RequestAborted).ConfigureAwait(false);
     }
 
     private static int SectionFor(int status) => status switch

@@ -23,6 +23,9 @@ public static class DueIndexEntity
             ["SubjectId"] = row.SubjectId,
             ["Rule"] = row.Rule,
             ["Sequence"] = row.Sequence,
+            ["Cycle"] = row.Cycle,
+            ["MilestoneKey"] = row.MilestoneKey,
+            ["Informational"] = row.Informational,
             ["Title"] = row.Title,
             ["Group"] = row.Group.ToString(),
             ["Due"] = Iso.Format(row.Due),
@@ -31,6 +34,11 @@ public static class DueIndexEntity
             ["Assignees"] = StateJson.Serialize(row.Assignees.ToDictionary(p => p.Key.ToString(), p => p.Value)),
             ["SubjectVersion"] = row.SubjectVersion,
         };
+        if (row.Step is not null)
+        {
+            entity["Step"] = row.Step;
+        }
+
         if (row.Earliest is { } earliest)
         {
             entity["Earliest"] = Iso.Format(earliest);
@@ -52,6 +60,9 @@ public static class DueIndexEntity
             SubjectId = Required(entity, "SubjectId"),
             Rule = Required(entity, "Rule"),
             Sequence = entity.GetInt32("Sequence") ?? throw Invalid(entity, "Sequence"),
+            Cycle = entity.GetInt32("Cycle") ?? 1,
+            Step = entity.GetString("Step"),
+            Informational = entity.GetBoolean("Informational") ?? false,
             Title = entity.GetString("Title") ?? string.Empty,
             Group = Enum.Parse<RuleGroup>(Required(entity, "Group")),
             Earliest = entity.GetString("Earliest") is { } e ? Date(e) : null,

@@ -7,9 +7,11 @@ namespace Scheduler.Functions.State;
 /// <summary>
 /// The key of one open milestone in the <c>DueIndex</c> table: PartitionKey is the effective date
 /// (<c>yyyy-MM-dd</c>, so a date range is a key range), RowKey is
-/// <c>{authority}|{episode|case}|{subjectId}|{rule}|{sequence:D3}</c>.
+/// <c>{authority}|{episode|case}|{subjectId}|{rule}|{sequence:D3}</c>, followed by <c>|c{cycle}</c> when the cycle
+/// is not 1 and <c>|{step}</c> for a step of a multi-step rule, so every occurrence has its own row.
 /// </summary>
-public sealed record DueIndexKey(LocalDate Effective, string Authority, StoredSubjectKind SubjectKind, string SubjectId, string Rule, int Sequence)
+public sealed record DueIndexKey(
+    LocalDate Effective, string Authority, StoredSubjectKind SubjectKind, string SubjectId, string Rule, int Sequence, int Cycle = 1, string? Step = null)
 {
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
@@ -17,7 +19,11 @@ public sealed record DueIndexKey(LocalDate Effective, string Authority, StoredSu
     public string PartitionKey => PartitionFor(Effective);
 
     /// <summary>The row key; every part is validated so no escaping is needed.</summary>
-    public string RowKey => string.Join(
+    public string RowKey => BaseRowKey
+        + (Cycle == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"|c{Cycle}"))
+        + (Step is null ? string.Empty : "|" + (KeyParts.IsRuleId(Step) ? Step : throw new ArgumentException($"'{Step}' is not a step key.", nameof(Step))));
+
+    private string BaseRowKey => string.Join(
         '|',
         KeyParts.RequireAuthority(Authority),
         SubjectKind.Name(),

@@ -20,6 +20,18 @@ public sealed record DueIndexRow
 
     public required int Sequence { get; init; }
 
+    /// <summary>The cycle or series (1 unless a rule restarts or runs per placement).</summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>The step of a multi-step rule, or null.</summary>
+    public string? Step { get; init; }
+
+    /// <summary>Another body's step nothing records as done: the sweep may skip it once its date has passed.</summary>
+    public bool Informational { get; init; }
+
+    /// <summary>The milestone key within the subject (<c>rule/cycle/sequence[/step]</c>), as alert keys and <c>milestone_completed</c> use it.</summary>
+    public string MilestoneKey => Step is null ? $"{Rule}/{Cycle}/{Sequence}" : $"{Rule}/{Cycle}/{Sequence}/{Step}";
+
     public required string Title { get; init; }
 
     public required RuleGroup Group { get; init; }
@@ -43,5 +55,5 @@ public sealed record DueIndexRow
     public required long SubjectVersion { get; init; }
 
     /// <summary>The row's key.</summary>
-    public DueIndexKey Key => new(Effective, Authority, SubjectKind, SubjectId, Rule, Sequence);
+    public DueIndexKey Key => new(Effective, Authority, SubjectKind, SubjectId, Rule, Sequence, Cycle, Step);
 }

@@ -3,14 +3,22 @@ using Scheduler.Functions.Storage;
 namespace Scheduler.Functions.State;
 
 /// <summary>
-/// The table clients of one storage account, by contract name; tables are created once at start-up. An optional
-/// <paramref name="namePrefix"/> (letters and digits) is put before every table name, so tests sharing one storage
-/// account stay apart.
+/// The table clients of one storage account, by contract name; tables are created once at start-up. The service
+/// client is created on first use, so the app starts (health, invocations) even before storage is configured. An
+/// optional <paramref name="namePrefix"/> (letters and digits) goes before every table name, so tests sharing one
+/// storage account stay apart.
 /// </summary>
-public sealed class SchedulerTables(TableServiceClient service, string? namePrefix = null)
+public sealed class SchedulerTables(Func<TableServiceClient> serviceFactory, string? namePrefix = null)
 {
     private readonly Dictionary<string, TableClient> _clients = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Lazy<TableServiceClient> _service = new(serviceFactory);
+
+    /// <summary>Uses an existing service client.</summary>
+    public SchedulerTables(TableServiceClient service, string? namePrefix = null)
+        : this(() => service, namePrefix)
+    {
+    }
 
     public TableClient Authorities => Get(TableNames.Authorities);
 
@@ -42,7 +50,7 @@ public sealed class SchedulerTables(TableServiceClient service, string? namePref
         {
             if (!_clients.TryGetValue(tableName, out var client))
             {
-                client = service.GetTableClient(namePrefix + tableName);
+                client = _service.Value.GetTableClient(namePrefix + tableName);
                 _clients[tableName] = client;
             }
 

@@ -31,6 +31,18 @@ public sealed record StoredMilestone
 
     public required IReadOnlyList<Role> Audience { get; init; }
 
+    /// <summary>The step of a multi-step rule (monitoring-visit timeline), or null.</summary>
+    public string? Step { get; init; }
+
+    /// <summary>The cycle or series (monitoring cycle, placement, arrangement); 1 by default.</summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>Another body's step nothing records as done: past its date it is history, not a slip.</summary>
+    public bool Informational { get; init; }
+
+    /// <summary>The occurrence's identity within its subject, as <see cref="Milestone.Key"/>: <c>rule/cycle/sequence[/step]</c>.</summary>
+    public string Key => Step is null ? $"{Rule}/{Cycle}/{Sequence}" : $"{Rule}/{Cycle}/{Sequence}/{Step}";
+
     /// <summary>Whether it still needs doing: not met and applicable. Only open milestones are indexed.</summary>
     public bool IsOpen => Met is null && Status is not (MilestoneStatus.Met or MilestoneStatus.MetLate or MilestoneStatus.NotApplicable);
 
@@ -50,6 +62,9 @@ public sealed record StoredMilestone
             Status = milestone.Status,
             Met = milestone.Met,
             Audience = [.. milestone.Audience],
+            Step = milestone.Step,
+            Cycle = milestone.Cycle,
+            Informational = milestone.Informational,
         };
     }
 }

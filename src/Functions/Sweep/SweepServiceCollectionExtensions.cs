@@ -33,18 +33,9 @@ public static class SweepServiceCollectionExtensions
 
         services.TryAddSingleton(sp =>
         {
-            var storage = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.Storage;
-            if (!string.IsNullOrWhiteSpace(storage.ConnectionString))
-            {
-                return new TableServiceClient(storage.ConnectionString);
-            }
-
-            return !string.IsNullOrWhiteSpace(storage.TableServiceUri)
-                ? new TableServiceClient(new Uri(storage.TableServiceUri), sp.GetRequiredService<TokenCredential>())
-                : throw new InvalidOperationException(
-                    "Table storage is not configured: set Scheduler__Storage__ConnectionString (Azurite locally) or Scheduler__Storage__TableServiceUri.");
+            var options = sp.GetRequiredService<IOptions<SchedulerOptions>>();
+            return new SchedulerTables(() => StorageAccount.CreateTableService(options.Value));
         });
-        services.TryAddSingleton(sp => new SchedulerTables(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<SubjectStore>();
         services.TryAddSingleton<DueIndexWriter>();
         services.TryAddSingleton<DueIndexReader>();

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Scheduler.Functions.Tests.Infrastructure;
+
+namespace Scheduler.Functions.Tests.Api;
+
+/// <summary>
+/// Oversight episodes through the HTTP API, with the Croydon 2017 worked examples of the rules specification
+/// (report received and published Mon 4 Sep 2017) as the expected dates. Today is pinned to Fri 1 Dec 2017.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EpisodeApiTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly ApiApp _app = new(azurite, "2017-12-01");
+
+    public void Dispose() => _app.Dispose();
+
+    private static object CroydonEpisode => new
+    {
+        framework = "sif-2017",
+        report_received = "2017-09-04",
+        report_published = "2017-09-04",
+        events = new[] { new { type = "commissioner_appointed", date = "2017-09-04" } },
+    };
+
+    [Fact]
+    public async Task Croydon_calendar_has_the_worked_example_dates()
+    {
+        var code = ApiApp.NewAuthority();
+        var key = await _app.CreateAuthorityAsync(code);
+        using var client = _app.WithKey(key);
+
+        var created = await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes", ApiApp.Json(CroydonEpisode)), HttpStatusCode.Created);
+        Assert.Equal("sif-2017-20170904", created["id"]!.GetValue<string>());
+        Assert.NotEmpty(created["milestones"]!.AsArray());
+
+        var calendarResponse = await client.GetAsync($"/api/authorities/{code}/episodes/sif-2017-20170904/calendar");
+        var calendar = await ApiApp.ReadAsync(calendarResponse, HttpStatusCode.OK);
+        Assert.Single(calendar); // exactly {"milestones":[…]}
+        var milestones = calendar["milestones"]!.AsArray().Select(m => m!.AsObject()).ToList();
+
+        JsonObject Find(string rule, int sequence = 1) =>
+            milestones.Single(m => m["rule"]!.GetValue<string>() == rule && m["sequence"]!.GetValue<int>() == sequence && m["step"] is null);
+
+        // §6(a): 70th working day after Mon 4 Sep 2017.
+        Assert.Equal("2017-12-11", Find("action_plan_submission")["due"]!.GetValue<string>());
+
+        // §6(b): action planning visit window 25–35 working days; A1 publication 30 working days.
+        var apv = Find("ofsted_action_planning_visit_window");
+        Assert.Equal("2017-10-09", apv["earliest"]!.GetValue<string>());
+        Assert.Equal("2017-10-23", apv["due"]!.GetValue<string>());
+        Assert.Equal("2017-10-16", Find("la_publish_inspection_report")["due"]!.GetValue<string>());
+
+        // §6(c): first monitoring visit within four weeks of the action plan deadline: (11 Dec 2017, 8 Jan 2018].
+        var mv = Find("ofsted_first_monitoring_visit");
+        Assert.Equal("2017-12-12", mv["earliest"]!.GetValue<string>());
+        Assert.Equal("2018-01-08", mv["due"]!.GetValue<string>());
+
+        // §6(d): first DfE review nominally Sun 4 Mar 2018, effective Fri 2 Mar 2018.
+        var review = Find("dfe_progress_review");
+        Assert.Equal("2018-03-04", review["due"]!.GetValue<string>());
+        Assert.Equal("2018-03-02", review["effective"]!.GetValue<string>());
+        Assert.True(review["nominal_non_working_day"]!.GetValue<bool>());
+
+        // §6(e): commissioner appointed Mon 4 Sep 2017 for three months; the DfE plan target is the same day.
+        Assert.Equal("2017-12-04", Find("commissioner_report")["due"]!.GetValue<string>());
+        Assert.Equal("2017-12-04", Find("dfe_improvement_plan_3m")["due"]!.GetValue<string>());
+
+        // Status relative to the pinned today (1 Dec 2017): the action plan is still to come.
+        Assert.Equal("upcoming", Find("action_plan_submission")["status"]!.GetValue<string>());
+        Assert.Equal("application/json", calendarResponse.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Recording_an_event_returns_the_recomputed_calendar_and_is_idempotent_on_its_id()
+    {
+        var code = ApiApp.NewAuthority();
+        var key = await _app.CreateAuthorityAsync(code);
+        using var client = _app.WithKey(key);
+        await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes", ApiApp.Json(CroydonEpisode)), HttpStatusCode.Created);
+
+        var body = new { id = "evt-plan-1", type = "action_plan_submitted", date = "2017-11-20" };
+        var first = await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes/sif-2017-20170904/events", ApiApp.Json(body)), HttpStatusCode.Created);
+        var plan = first["milestones"]!.AsArray().Single(m => m!["rule"]!.GetValue<string>() == "action_plan_submission")!;
+        Assert.Equal("met", plan["status"]!.GetValue<string>());
+        Assert.Equal("2017-11-20", plan["met"]!.GetValue<string>());
+
+        var replay = await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes/sif-2017-20170904/events", ApiApp.Json(body)), HttpStatusCode.OK);
+        Assert.Equal(first["version"]!.GetValue<long>(), replay["version"]!.GetValue<long>());
+        Assert.Equal(2, replay["events"]!.AsArray().Count); // the commissioner's appointment and the plan, once
+
+        var read = await ApiApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/episodes/sif-2017-20170904"), HttpStatusCode.OK);
+        Assert.Equal(first["version"]!.GetValue<long>(), read["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Bad_episode_input_is_a_problem_naming_the_field()
+    {
+        var code = ApiApp.NewAuthority();
+        var key = await _app.CreateAuthorityAsync(code);
+        using var client = _app.WithKey(key);
+        var episodes = $"/api/authorities/{code}/episodes";
+
+        await ApiApp.AssertProblemAsync(await client.PostAsync(episodes, ApiApp.Json(new { report_received = "2017-09-04", framework = "sif-2099" })), HttpStatusCode.BadRequest, "framework");
+        await ApiApp.AssertProblemAsync(await client.PostAsync(episodes, ApiApp.Json(new { report_received = "1989-12-29" })), HttpStatusCode.BadRequest, "report_received");
+        await ApiApp.AssertProblemAsync(await client.PostAsync(episodes, ApiApp.Json(new { report_received = "2017-02-30" })), HttpStatusCode.BadRequest, "report_received");
+        await ApiApp.AssertProblemAsync(await client.PostAsync(episodes, ApiApp.Json(new { report_received = "2017-09-04", colour = "red" })), HttpStatusCode.BadRequest, "colour");
+        await ApiApp.AssertProblemAsync(await client.PostAsync(episodes, ApiApp.Raw("{\"report_received\": ")), HttpStatusCode.BadRequest, "$");
+        await ApiApp.AssertProblemAsync(
+            await client.PostAsync(episodes, ApiApp.Json(new { report_received = "2017-09-04", events = new[] { new { type = "no_such_event", date = "2017-09-05" } } })),
+            HttpStatusCode.BadRequest,
+            "events[0].type");
+
+        await ApiApp.ReadAsync(await client.PostAsync(episodes, ApiApp.Json(CroydonEpisode)), HttpStatusCode.Created);
+        var events = $"{episodes}/sif-2017-20170904/events";
+        var future = await ApiApp.AssertProblemAsync(await client.PostAsync(events, ApiApp.Json(new { type = "action_plan_submitted", date = "2017-12-05" })), HttpStatusCode.BadRequest, "date");
+        Assert.Contains("future", future, StringComparison.Ordinal);
+        await ApiApp.AssertProblemAsync(await client.PostAsync(events, ApiApp.Json(new { type = "action_plan_submitted", date = "2017-08-01" })), HttpStatusCode.BadRequest, "date");
+        await ApiApp.AssertProblemAsync(await client.PostAsync(events, ApiApp.Json(new { type = "icpc_held", date = "2017-11-01" })), HttpStatusCode.BadRequest, "type");
+        await ApiApp.AssertProblemAsync(await client.PostAsync(events, ApiApp.Json(new { type = "action_plan_submitted", date = "2041-01-02" })), HttpStatusCode.BadRequest, "date");
+
+        // Nothing half-written: the rejected events left the episode as it was.
+        var read = await ApiApp.ReadAsync(await client.GetAsync($"{episodes}/sif-2017-20170904"), HttpStatusCode.OK);
+        Assert.Equal(1, read["version"]!.GetValue<long>());
+        Assert.Single(read["events"]!.AsArray());
+
+        var duplicate = await client.PostAsync(episodes, ApiApp.Json(CroydonEpisode));
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal("application/problem+json", duplicate.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_episode_and_authority_are_404_problems()
+    {
+        var code = ApiApp.NewAuthority();
+        var key = await _app.CreateAuthorityAsync(code);
+        using var client = _app.WithKey(key);
+        var missing = await client.GetAsync($"/api/authorities/{code}/episodes/nope");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        using var op = _app.Operator();
+        Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/api/authorities/no-such-council")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await op.PostAsync("/api/authorities/no-such-council/episodes", ApiApp.Json(CroydonEpisode))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ics_feed_is_a_parseable_calendar_and_accepts_the_key_in_the_query()
+    {
+        var code = ApiApp.NewAuthority();
+        var key = await _app.CreateAuthorityAsync(code);
+        using (var client = _app.WithKey(key))
+        {
+            await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes", ApiApp.Json(CroydonEpisode)), HttpStatusCode.Created);
+        }
+
+        using var anonymous = _app.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/authorities/{code}/calendar.ics")).StatusCode);
+        var response = await anonymous.GetAsync($"/api/authorities/{code}/calendar.ics?key={Uri.EscapeDataString(key)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
+        var lines = text.Split("\r\n");
+        Assert.All(lines, l => Assert.True(System.Text.Encoding.UTF8.GetByteCount(l) <= 75, l));
+        var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n");
+        var events = Split(unfolded);
+        Assert.Equal(events.Count, unfolded.Count(l => l == "END:VEVENT"));
+        var plan = events.Single(e => e.Any(l => l.StartsWith("UID:", StringComparison.Ordinal) && l.Contains("action_plan_submission-1@", StringComparison.Ordinal)));
+        Assert.Contains("DTSTART;VALUE=DATE:20171211", plan);
+        Assert.Contains("DTEND;VALUE=DATE:20171212", plan);
+
+        // Calendar clients only ever use the query key on the feed: elsewhere it is not accepted.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/authorities/{code}/episodes?key={Uri.EscapeDataString(key)}")).StatusCode);
+    }
+
+    private static List<List<string>> Split(string[] lines)
+    {
+        var result = new List<List<string>>();
+        List<string>? current = null;
+        foreach (var line in lines)
+        {
+            if (line == "BEGIN:VEVENT")
+            {
+                current = [];
+            }
+            else if (line == "END:VEVENT" && current is not null)
+            {
+                result.Add(current);
+                current = null;
+            }
+            else
+            {
+                current?.Add(line);
+            }
+        }
+
+        return result;
+    }
+}
