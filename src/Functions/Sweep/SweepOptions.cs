@@ -18,6 +18,12 @@ public sealed class SweepOptions
     /// <summary>How long a sweep's claim on a pending alert lasts; after it, a later sweep may enqueue it (crash recovery).</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a queued alert may wait for its dispatch before a sweep enqueues it again (its message was lost, for
+    /// example a storage queue message expiring after 7 days). Far longer than the dispatcher's retries take.
+    /// </summary>
+    public TimeSpan RequeueQueuedAfter { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>Most alerts in one digest message; a recipient with more gets several parts (queue messages are ≤ 64 KB).</summary>
     public int MaxAlertsPerDigest { get; set; } = 100;
 

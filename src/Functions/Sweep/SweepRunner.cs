@@ -224,14 +224,18 @@ public sealed partial class SweepRunner(
                     continue;
                 }
 
-                // Queued alerts belong to the dispatcher. A pending one whose claim has lapsed was recorded by a run
-                // that died (or failed to enqueue) before handing it to the queue: take it over with If-Match.
-                if (entry.Status != LedgerStatus.Pending || (entry.ClaimedAt is { } claimed && claimed + Duration.FromTimeSpan(_options.ClaimLease) > now))
+                // A pending alert whose claim has lapsed was recorded by a run that died (or failed to enqueue)
+                // before handing it to the queue. A queued one belongs to the dispatcher, unless its message has been
+                // gone far longer than every retry takes (lost with an expired or purged queue): take either over.
+                var stale = entry.Status == LedgerStatus.Pending
+                    ? entry.ClaimedAt is not { } claimed || claimed + Duration.FromTimeSpan(_options.ClaimLease) <= now
+                    : entry.EnqueuedAt is not { } enqueuedAt || enqueuedAt + Duration.FromTimeSpan(_options.RequeueQueuedAfter) <= now;
+                if (!stale)
                 {
                     continue;
                 }
 
-                if (await ledger.TryUpdateAsync(entry with { ClaimId = runId, ClaimedAt = now }, cancellationToken).ConfigureAwait(false) is { } taken)
+                if (await ledger.TryUpdateAsync(entry with { Status = LedgerStatus.Pending, ClaimId = runId, ClaimedAt = now }, cancellationToken).ConfigureAwait(false) is { } taken)
                 {
                     LogRecovered(logger, code, key, entry.ClaimId, entry.SweepDay);
                     recovered.Add(taken);
