@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NCrontab;
 using NodaTime;
+using Scheduler.Functions.Host;
 
 namespace Scheduler.Functions.Triggers;
 
@@ -60,7 +61,14 @@ public sealed partial class TimerTriggerRunner(LocalInvoker invoker, IClock cloc
             try
             {
                 var result = await invoker.InvokeAsync(functionName, data, new JsonObject(), "TimerTrigger", cancellationToken);
-                LogFired(logger, functionName, due, result.Outcome, result.Error);
+                if (result.IsSuccess)
+                {
+                    LogFired(logger, functionName, due);
+                }
+                else
+                {
+                    LogFiredAndFailed(logger, functionName, due, result.Outcome, result.Error);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -82,8 +90,11 @@ public sealed partial class TimerTriggerRunner(LocalInvoker invoker, IClock cloc
     [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {FunctionName} next due at {Due}")]
     private static partial void LogScheduled(ILogger logger, string functionName, Instant due);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {FunctionName} fired for {Due}: {Outcome} {Error}")]
-    private static partial void LogFired(ILogger logger, string functionName, Instant due, Scheduler.Functions.Host.InvocationOutcome outcome, string? error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {FunctionName} fired for {Due}")]
+    private static partial void LogFired(ILogger logger, string functionName, Instant due);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {FunctionName} fired for {Due} and ended {Outcome}: {Error}")]
+    private static partial void LogFiredAndFailed(ILogger logger, string functionName, Instant due, InvocationOutcome outcome, string? error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {FunctionName} invocation for {Due} threw")]
     private static partial void LogInvokeError(ILogger logger, Exception exception, string functionName, Instant due);

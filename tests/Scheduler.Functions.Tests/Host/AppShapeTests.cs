@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Scheduler.Functions.Host;
 
 namespace Scheduler.Functions.Tests.Host;
 
@@ -37,6 +38,12 @@ public sealed partial class AppShapeTests
         Assert.Equal(queue, (string?)binding["queueName"]);
         Assert.Equal("ServiceBusConnection", (string?)binding["connection"]);
     }
+
+    [Theory]
+    [InlineData(CaseEventsFunction.FunctionName, CaseEventsFunction.Queue)]
+    [InlineData(AlertDispatchFunction.FunctionName, AlertDispatchFunction.Queue)]
+    public void Queue_handlers_dispatch_for_the_queue_their_function_json_reads(string function, string handlerQueue) =>
+        Assert.Equal((string?)ReadJson("functions", function, "function.json")["bindings"]![0]!["queueName"], handlerQueue);
 
     [Fact]
     public void Daily_sweep_is_a_timer_on_the_schedule_setting()
