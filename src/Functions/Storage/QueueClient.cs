@@ -54,12 +54,17 @@ public sealed class QueueClient
     public async Task<bool> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         var response = await SendAsync(RequestMethod.Put, string.Empty, null, null, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+        if (response.Status is 201 or 204)
         {
-            201 => true,
-            204 or 409 => false,
-            _ => throw StorageErrors.Create(response, $"Create queue {Name}"),
-        };
+            // 204: it already existed with the same (empty) metadata.
+            return response.Status == 201;
+        }
+
+        // 409 also means "being deleted"; only "already exists" is the benign outcome.
+        var (code, detail) = StorageErrors.Parse(response);
+        return response.Status == 409 && code is (null or "QueueAlreadyExists")
+            ? false
+            : throw StorageErrors.Create(response.Status, code, detail, $"Create queue {Name}");
     }
 
     /// <summary>Deletes the queue; returns false when it did not exist.</summary>
@@ -312,21 +317,5 @@ public sealed class QueueClient
 
         await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         return message.Response;
-    }
-}
-
-/// <summary>Strict UTF-8 decoding that reports failure instead of substituting characters.</summary>
-internal static class StrictUtf8
-{
-    public static string? GetStringOrNull(this UTF8Encoding encoding, ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return encoding.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
     }
 }

@@ -15,4 +15,7 @@ public class StorageClientOptions : ClientOptions
         Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         Transport = StorageTransport.Shared;
     }
+
+    /// <summary>Clock for the <c>x-ms-date</c> request header (the service rejects requests more than 15 minutes off).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
 
 namespace Scheduler.Functions.Storage;
@@ -19,7 +18,7 @@ internal static class StoragePipeline
                 : new QueueSharedKeyPolicy(connection.AccountName!, key)
             : new BearerTokenAuthenticationPolicy(connection.Credential!, StorageScope);
 
-        var headers = new StorageHeadersPolicy(isTable ? TableApiVersion : QueueApiVersion, isTable, TimeProvider.System);
+        var headers = new StorageHeadersPolicy(isTable ? TableApiVersion : QueueApiVersion, isTable, options.TimeProvider);
         return HttpPipelineBuilder.Build(options, [], [headers, auth], StorageResponseClassifier.Instance);
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -55,12 +54,16 @@ public sealed class TableClient
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         SetJsonContent(message.Request, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name }));
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+        if (response.Status is 201 or 204)
         {
-            201 or 204 => true,
-            409 => false,
-            _ => throw StorageErrors.Create(response, $"Create table {Name}"),
-        };
+            return true;
+        }
+
+        // 409 also means "being deleted"; only "already exists" is the benign outcome.
+        var (code, detail) = StorageErrors.Parse(response);
+        return response.Status == 409 && code is (null or "TableAlreadyExists")
+            ? false
+            : throw StorageErrors.Create(response.Status, code, detail, $"Create table {Name}");
     }
 
     /// <summary>Deletes the table; returns false when it did not exist.</summary>

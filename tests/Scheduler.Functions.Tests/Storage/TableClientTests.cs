@@ -295,11 +295,11 @@ public sealed class TableClientTests(AzuriteFixture azurite)
     public async Task Transaction_limits_are_enforced_before_sending()
     {
         var table = azurite.CreateTableServiceClient().GetTableClient(azurite.UniqueName("txlimit"));
-        var cross = Assert.Throws<ArgumentException>(() => table.SubmitTransactionAsync(
+        var cross = await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitTransactionAsync(
         [
             new(TableTransactionActionType.Add, new TableEntity("a", "1")),
             new(TableTransactionActionType.Add, new TableEntity("b", "1")),
-        ], Ct).GetAwaiter().GetResult());
+        ], Ct));
         Assert.Contains("PartitionKey", cross.Message);
 
         var tooMany = Enumerable.Range(0, 101).Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("a", i.ToString())));
