@@ -127,4 +127,30 @@ public sealed class SweepIdempotencyTests(AzuriteFixture azurite)
         Assert.Equal(0, (await h.SweepAsync()).Recovered);
         Assert.Empty(await h.DrainDigestsAsync());
     }
+
+    [Fact]
+    public async Task Queued_alerts_whose_message_was_lost_are_enqueued_again_after_two_days()
+    {
+        var h = new SweepHarness(azurite);
+        await h.InitializeAsync();
+        h.Clock.Today = D(2017, 12, 11);
+        await CroydonDemo.SeedAsync(h);
+        var first = await h.SweepAsync();
+        Assert.True(first.NewAlerts > 0);
+        var lost = await h.DrainDigestsAsync(); // the messages vanish; no dispatcher ever saw them
+        var mondayKeys = Keys(lost);
+
+        h.Clock.Today = D(2017, 12, 12);
+        var tuesday = await h.SweepAsync();
+        Assert.Equal(0, tuesday.Recovered); // one day on: the dispatcher may still be retrying
+        await h.DrainDigestsAsync();
+
+        h.Clock.Today = D(2017, 12, 14);
+        // Thursday 07:00 is two days after both Monday's and Tuesday's enqueues: both are taken over, once.
+        var later = await h.SweepAsync();
+        Assert.Equal(first.NewAlerts + tuesday.NewAlerts, later.Recovered);
+        var carried = Keys(await h.DrainDigestsAsync());
+        Assert.All(mondayKeys, key => Assert.Contains(key, carried));
+        Assert.Equal(carried.Count, carried.Distinct().Count());
+    }
 }
