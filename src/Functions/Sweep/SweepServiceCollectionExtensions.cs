@@ -1,11 +1,9 @@
-using Azure.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Functions.Alerts;
 using Scheduler.Functions.Dispatch;
 using Scheduler.Functions.Host;
 using Scheduler.Functions.State;
-using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.Sweep;
 
