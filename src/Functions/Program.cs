@@ -1,6 +1,7 @@
 using Scheduler.Functions.Api;
 using Scheduler.Functions.Host;
 using Scheduler.Functions.State;
+using Scheduler.Functions.Sweep;
 using Scheduler.Functions.Triggers;
 
 var (arguments, localTriggersFlag) = LocalTriggerActivation.StripFlag(args);
@@ -29,12 +30,14 @@ builder.Logging.AddSimpleConsole(console =>
 builder.Services.AddFunctionsHost(builder.Configuration);
 builder.Services.AddLocalTriggers();
 builder.Services.AddSchedulerApi(builder.Configuration);
+builder.Services.AddSweep(builder.Configuration);
 
 var app = builder.Build();
 app.UseSchedulerApiErrors();
 app.MapHealth();
 app.MapSchedulerApi();
 app.MapInvocations();
+app.MapSweepOperations();
 app.Run();
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

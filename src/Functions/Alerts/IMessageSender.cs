@@ -11,4 +11,8 @@ public interface IMessageSender
 /// <param name="MessageId">Deterministic id; Service Bus duplicate detection drops a second message with the same id.</param>
 /// <param name="Body">The payload, usually JSON.</param>
 /// <param name="ContentType">The payload's media type.</param>
-public sealed record OutgoingMessage(string MessageId, string Body, string ContentType = "application/json");
+public sealed record OutgoingMessage(string MessageId, string Body, string ContentType = "application/json")
+{
+    /// <summary>Delays the first delivery (storage queue visibility timeout; Service Bus <c>ScheduledEnqueueTimeUtc</c>).</summary>
+    public TimeSpan? Delay { get; init; }
+}

@@ -42,7 +42,7 @@ public sealed partial class ServiceBusRestSender(
             var token = await TokenAsync(timeout.Token).ConfigureAwait(false);
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ResolveEndpoint(), $"{Uri.EscapeDataString(queueName)}/messages"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.TryAddWithoutValidation("BrokerProperties", JsonSerializer.Serialize(new BrokerProperties(message.MessageId)));
+            request.Headers.TryAddWithoutValidation("BrokerProperties", JsonSerializer.Serialize(new BrokerProperties(message.MessageId, ScheduledFor(message.Delay))));
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(message.Body));
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(message.ContentType);
 
@@ -135,5 +135,14 @@ public sealed partial class ServiceBusRestSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Service Bus send of message {MessageId} to {Queue} failed: {Reason}")]
     private static partial void LogFailure(ILogger logger, string queue, string messageId, string reason);
 
-    private sealed record BrokerProperties(string MessageId);
+    // Service Bus takes the scheduled time as an RFC 1123 date in BrokerProperties.
+    private string? ScheduledFor(TimeSpan? delay) =>
+        delay is { } d && d > TimeSpan.Zero
+            ? (clock.GetCurrentInstant() + Duration.FromTimeSpan(d)).ToDateTimeOffset().ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private sealed record BrokerProperties(
+        string MessageId,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        string? ScheduledEnqueueTimeUtc = null);
 }

@@ -7,7 +7,8 @@ namespace Scheduler.Functions.Alerts;
 /// <summary>
 /// The local-run <see cref="IMessageSender"/>: an Azurite (or Azure) storage queue through the Queue REST client.
 /// Storage queues have no duplicate detection, so the message id only goes to the logs; consumers stay idempotent
-/// through the alert ledger. Queues are created on first use.
+/// through the alert ledger. Queues are created on first use. <see cref="OutgoingMessage.Delay"/> becomes the
+/// message's initial visibility timeout (whole seconds, rounded up).
 /// </summary>
 public sealed partial class StorageQueueMessageSender(StorageConnection connection, ILogger<StorageQueueMessageSender> logger, QueueClientOptions? options = null)
     : IMessageSender
@@ -21,7 +22,8 @@ public sealed partial class StorageQueueMessageSender(StorageConnection connecti
         {
             QueueClient.ValidateQueueName(queueName);
             var queue = await QueueAsync(queueName, cancellationToken).ConfigureAwait(false);
-            var receipt = await queue.SendMessageAsync(message.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var delay = message.Delay is { } d && d > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(d.TotalSeconds)) : (TimeSpan?)null;
+            var receipt = await queue.SendMessageAsync(message.Body, delay, cancellationToken: cancellationToken).ConfigureAwait(false);
             LogSent(logger, queueName, message.MessageId, receipt.MessageId);
             return new DeliveryOutcome.Sent(receipt.MessageId);
         }

@@ -4,17 +4,19 @@ namespace Scheduler.Functions.State;
 
 /// <summary>
 /// The table clients of one storage account, by contract name; tables are created once at start-up. The service
-/// client is created on first use, so the app starts (health, invocations) even before storage is configured.
+/// client is created on first use, so the app starts (health, invocations) even before storage is configured. An
+/// optional <paramref name="namePrefix"/> (letters and digits) goes before every table name, so tests sharing one
+/// storage account stay apart.
 /// </summary>
-public sealed class SchedulerTables(Func<TableServiceClient> serviceFactory)
+public sealed class SchedulerTables(Func<TableServiceClient> serviceFactory, string? namePrefix = null)
 {
     private readonly Dictionary<string, TableClient> _clients = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly Lazy<TableServiceClient> _service = new(serviceFactory);
 
     /// <summary>Uses an existing service client.</summary>
-    public SchedulerTables(TableServiceClient service)
-        : this(() => service)
+    public SchedulerTables(TableServiceClient service, string? namePrefix = null)
+        : this(() => service, namePrefix)
     {
     }
 
@@ -34,6 +36,10 @@ public sealed class SchedulerTables(Func<TableServiceClient> serviceFactory)
 
     public TableClient ProcessedEvents => Get(TableNames.ProcessedEvents);
 
+    public TableClient AlertLedger => Get(TableNames.AlertLedger);
+
+    public TableClient SweepState => Get(TableNames.SweepState);
+
     /// <summary>The table holding subjects of a kind.</summary>
     public TableClient Subjects(StoredSubjectKind kind) => kind == StoredSubjectKind.Episode ? Episodes : Cases;
 
@@ -44,7 +50,7 @@ public sealed class SchedulerTables(Func<TableServiceClient> serviceFactory)
         {
             if (!_clients.TryGetValue(tableName, out var client))
             {
-                client = _service.Value.GetTableClient(tableName);
+                client = _service.Value.GetTableClient(namePrefix + tableName);
                 _clients[tableName] = client;
             }
 

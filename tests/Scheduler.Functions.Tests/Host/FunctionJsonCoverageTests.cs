@@ -20,7 +20,6 @@ public sealed class FunctionJsonCoverageTests : IDisposable
     /// </summary>
     private static readonly HashSet<string> AwaitingHandlers = new(StringComparer.Ordinal)
     {
-        "Operations",
     };
 
     private readonly HandlerAppFactory _app = new();
