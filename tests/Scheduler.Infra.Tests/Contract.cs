@@ -16,7 +16,7 @@ public static class Contract
     /// <summary>Every function folder ("Functions").</summary>
     public static readonly string[] Functions =
     [
-        "Authorities", "Episodes", "Cases", "Worklist", "CalendarFeed", "Alerts", "Operations", "OpenApi", "Health",
+        "Authorities", "AuthorityKeys", "Episodes", "Cases", "Worklist", "CalendarFeed", "Alerts", "Operations", "OpenApi", "Health",
         "DailySweep", "CaseEvents", "AlertDispatch",
     ];
 
@@ -46,12 +46,14 @@ public static class Contract
     /// <summary>
     /// Settings that exist only for local runs and must not be required in Azure: the shared-key connection
     /// string (Azure uses the service URIs and the managed identity), the local outbox folder (Azure sends
-    /// through SendGrid) and the tuning of the local trigger loop (off in Azure, where the host fires triggers).
+    /// through SendGrid), the demo seed (never in Azure) and the tuning of the local trigger loop (off in Azure,
+    /// where the host fires triggers).
     /// </summary>
     public static readonly string[] LocalOnlySettingPrefixes =
     [
         "Scheduler__Storage__ConnectionString",
-        "Scheduler__Outbox__",
+        "Scheduler__Outbox",
+        "Scheduler__SeedDemo",
         "Scheduler__LocalTriggers__",
     ];
 }

@@ -162,6 +162,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Scheduler__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
     Scheduler__OperatorKeySha256: operatorKeySha256
     Scheduler__Retention__Years: string(retentionYears)
+    // Dispatch retries: the first send plus re-enqueued retries, matching the queues' max delivery count.
+    Scheduler__Dispatch__MaxAttempts: '5'
     // In Azure the Functions host fires the triggers; the handler's own local trigger loop
     // (timers and Azurite queue polling) must stay off or every event would be handled twice.
     Scheduler__LocalTriggers__Enabled: 'false'
