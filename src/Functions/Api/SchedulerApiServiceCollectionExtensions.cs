@@ -12,15 +12,15 @@ namespace Scheduler.Functions.Api;
 public static class SchedulerApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers everything the API needs. When <c>SCHEDULER_TODAY</c> (yyyy-MM-dd) is set, the clock is pinned
-    /// to that day (demos); otherwise the system clock registered by the host is used.
+    /// Registers everything the API needs. When <c>SCHEDULER_TODAY</c> (yyyy-MM-dd) is set, the clock starts on
+    /// that day and runs on in real time (demos); otherwise the system clock registered by the host is used.
     /// </summary>
     public static IServiceCollection AddSchedulerApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration[FixedClock.TodayVariable] is { Length: > 0 } today)
+        if (configuration[DemoClock.TodayVariable] is { Length: > 0 } today)
         {
-            services.Replace(ServiceDescriptor.Singleton<IClock>(FixedClock.Parse(today)));
+            services.Replace(ServiceDescriptor.Singleton<IClock>(DemoClock.Parse(today, SystemClock.Instance)));
         }
 
         services.TryAddSingleton(sp =>

@@ -8,6 +8,8 @@ using Scheduler.Domain.Milestones;
 using Scheduler.Domain.Rules;
 using Scheduler.Functions.Alerts;
 
+using Scheduler.Functions.Tests.Infrastructure;
+
 namespace Scheduler.Functions.Tests.Alerts;
 
 /// <summary>The local outbox: RFC 5322 .eml files parsed back independently of the writer.</summary>

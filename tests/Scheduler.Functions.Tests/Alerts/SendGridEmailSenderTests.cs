@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Scheduler.Functions.Alerts;
 
+using Scheduler.Functions.Tests.Infrastructure;
+
 namespace Scheduler.Functions.Tests.Alerts;
 
 /// <summary>The SendGrid adapter against a local listener that checks the v3 mail/send wire contract.</summary>

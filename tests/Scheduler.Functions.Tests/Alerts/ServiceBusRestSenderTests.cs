@@ -2,6 +2,8 @@ using System.Text.Json;
 using Azure.Identity;
 using Scheduler.Functions.Alerts;
 
+using Scheduler.Functions.Tests.Infrastructure;
+
 namespace Scheduler.Functions.Tests.Alerts;
 
 /// <summary>The Service Bus REST sender against a local listener that checks the "Send Message" wire contract.</summary>

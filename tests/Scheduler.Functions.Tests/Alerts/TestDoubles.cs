@@ -5,12 +5,6 @@ using Scheduler.Domain.Alerts.Composition;
 
 namespace Scheduler.Functions.Tests.Alerts;
 
-/// <summary>A clock stopped at one instant (NodaTime.Testing is not available here).</summary>
-internal sealed class FixedClock(Instant now) : IClock
-{
-    public Instant GetCurrentInstant() => now;
-}
-
 /// <summary>Stands in for Entra ID, which cannot run here: a fixed token, and a record of the scopes asked for.</summary>
 internal sealed class FixedTokenCredential(string token, Exception? failure = null) : TokenCredential
 {

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Scheduler.Functions.Application;
 using Scheduler.Functions.State;
 using Scheduler.Functions.Tests.Infrastructure;
 
