@@ -1,7 +1,6 @@
 using NodaTime;
 using Scheduler.Domain.Calendar;
 using Scheduler.Domain.Events;
-using Scheduler.Domain.Oversight;
 using Scheduler.Domain.Validation;
 
 namespace Scheduler.Domain.Children;
@@ -50,17 +49,17 @@ public static class ChildCaseEventApplier
             StrategyDiscussionHeld x => facts with { StrategyDiscussion = facts.StrategyDiscussion is { } s && s <= x.Date ? s : x.Date },
             S47Started x => facts with { S47Start = x.Date },
             IcpcHeld x => facts with { Icpc = x.Date },
-            CpReviewHeld x => facts with { ReviewsHeld = OversightEventApplier.Add(facts.ReviewsHeld, x.Date) },
-            CoreGroupHeld x => facts with { CoreGroupsHeld = OversightEventApplier.Add(facts.CoreGroupsHeld, x.Date) },
-            CpVisitMade x => facts with { CpVisitsMade = OversightEventApplier.Add(facts.CpVisitsMade, x.Date) },
+            CpReviewHeld x => facts with { ReviewsHeld = EventSequence.AddDate(facts.ReviewsHeld, x.Date) },
+            CoreGroupHeld x => facts with { CoreGroupsHeld = EventSequence.AddDate(facts.CoreGroupsHeld, x.Date) },
+            CpVisitMade x => facts with { CpVisitsMade = EventSequence.AddDate(facts.CpVisitsMade, x.Date) },
             CpPlanEnded x => facts with { PlanEnded = x.Date },
             BecameLookedAfter x => facts with { BecameLookedAfter = x.Date },
             PlacementStarted x => facts with { Placements = AddPlacement(facts.Placements, new Placement(x.Date, x.Kind, x.ChildAgreesToFewerVisits)) },
-            LookedAfterReviewHeld x => facts with { LookedAfterReviewsHeld = OversightEventApplier.Add(facts.LookedAfterReviewsHeld, x.Date) },
-            StatutoryVisitMade x => facts with { StatutoryVisitsMade = OversightEventApplier.Add(facts.StatutoryVisitsMade, x.Date) },
+            LookedAfterReviewHeld x => facts with { LookedAfterReviewsHeld = EventSequence.AddDate(facts.LookedAfterReviewsHeld, x.Date) },
+            StatutoryVisitMade x => facts with { StatutoryVisitsMade = EventSequence.AddDate(facts.StatutoryVisitsMade, x.Date) },
             HealthAssessmentHeld x => facts with
             {
-                HealthAssessmentsHeld = OversightEventApplier.Add(facts.HealthAssessmentsHeld, x.Date),
+                HealthAssessmentsHeld = EventSequence.AddDate(facts.HealthAssessmentsHeld, x.Date),
                 HealthReviewIntervalMonths = x.NextIntervalMonths,
             },
             IroAppointed x => facts with { IroAppointed = x.Date },
@@ -69,7 +68,7 @@ public static class ChildCaseEventApplier
             AdopterAssessmentStarted x => facts with { AdopterAssessmentStarted = x.Date },
             ChildDeathNotified x => facts with { ChildDeathNotified = x.Date },
             CaseClosed x => facts with { CaseClosed = x.Date },
-            CaseMilestoneCompleted x => facts with { Completed = OversightEventApplier.With(facts.Completed, x.MilestoneKey, x.Date) },
+            CaseMilestoneCompleted x => facts with { Completed = EventSequence.WithDate(facts.Completed, x.MilestoneKey, x.Date) },
             _ => throw new DomainValidationException("type", $"Unknown child case event type '{e.Type}'."),
         };
 
@@ -80,25 +79,8 @@ public static class ChildCaseEventApplier
     }
 
     /// <summary>Applies events in order; stops at the first rejected one (its errors name it by position).</summary>
-    public static ChildCaseFacts ApplyAll(this ChildCaseFacts facts, IEnumerable<ChildCaseEvent> events, WorkingDayCalendar calendar, LocalDate? today = null)
-    {
-        var i = 0;
-        foreach (var e in events)
-        {
-            try
-            {
-                facts = facts.Apply(e, calendar, today);
-            }
-            catch (DomainValidationException ex)
-            {
-                throw new DomainValidationException([.. ex.Errors.Select(err => err with { Field = $"events[{i}].{err.Field}" })]);
-            }
-
-            i++;
-        }
-
-        return facts;
-    }
+    public static ChildCaseFacts ApplyAll(this ChildCaseFacts facts, IEnumerable<ChildCaseEvent> events, WorkingDayCalendar calendar, LocalDate? today = null) =>
+        EventSequence.ApplyAll(facts, events, (f, e) => f.Apply(e, calendar, today));
 
     private static IReadOnlyList<Placement> AddPlacement(IReadOnlyList<Placement> placements, Placement placement)
     {

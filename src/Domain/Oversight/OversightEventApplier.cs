@@ -41,19 +41,19 @@ public static class OversightEventApplier
             ActionPlanningVisitHeld x => facts with { ActionPlanningVisit = x.Date },
             DraftActionPlanSubmitted x => facts with { DraftActionPlanSubmitted = x.Date },
             ActionPlanSubmitted x => facts with { ActionPlanSubmitted = x.Date },
-            MonitoringVisitAgreed x => facts with { MonitoringVisitsAgreed = Add(facts.MonitoringVisitsAgreed, x.Date) },
-            MonitoringVisitHeld x => facts with { MonitoringVisitsHeld = Add(facts.MonitoringVisitsHeld, x.Date) },
+            MonitoringVisitAgreed x => facts with { MonitoringVisitsAgreed = EventSequence.AddDate(facts.MonitoringVisitsAgreed, x.Date) },
+            MonitoringVisitHeld x => facts with { MonitoringVisitsHeld = EventSequence.AddDate(facts.MonitoringVisitsHeld, x.Date) },
             CommissionerAppointed x => facts with { CommissionerAppointed = x.Date },
             InterventionRouteRecorded x => facts with { Route = x.Route },
-            DfeReviewHeld x => facts with { DfeReviewsHeld = Add(facts.DfeReviewsHeld, x.Date) },
-            ImprovementBoardHeld x => facts with { ImprovementBoardMeetings = Add(facts.ImprovementBoardMeetings, x.Date) },
-            InterimArrangementStarted x => facts with { InterimArrangementStarts = Add(facts.InterimArrangementStarts, x.Date) },
+            DfeReviewHeld x => facts with { DfeReviewsHeld = EventSequence.AddDate(facts.DfeReviewsHeld, x.Date) },
+            ImprovementBoardHeld x => facts with { ImprovementBoardMeetings = EventSequence.AddDate(facts.ImprovementBoardMeetings, x.Date) },
+            InterimArrangementStarted x => facts with { InterimArrangementStarts = EventSequence.AddDate(facts.InterimArrangementStarts, x.Date) },
             ImprovementPlanApproved x => facts with { ImprovementPlanApproved = x.Date },
             CapacityFindingRecorded x => facts with { CapacityFinding = x.Date },
-            AnnualEngagementMeetingHeld x => facts with { AnnualEngagementMeetings = Add(facts.AnnualEngagementMeetings, x.Date) },
+            AnnualEngagementMeetingHeld x => facts with { AnnualEngagementMeetings = EventSequence.AddDate(facts.AnnualEngagementMeetings, x.Date) },
             ReinspectionFieldworkStarted x => facts with { ReinspectionFieldworkStart = x.Date },
             ReinspectionOutcomeRecorded x => facts with { Reinspection = new ReinspectionOutcome(x.Date, x.Judgement) },
-            OversightMilestoneCompleted x => facts with { Completed = With(facts.Completed, x.MilestoneKey, x.Date) },
+            OversightMilestoneCompleted x => facts with { Completed = EventSequence.WithDate(facts.Completed, x.MilestoneKey, x.Date) },
             _ => throw new DomainValidationException("type", $"Unknown oversight event type '{e.Type}'."),
         };
 
@@ -64,46 +64,6 @@ public static class OversightEventApplier
     }
 
     /// <summary>Applies events in order; stops at the first rejected one (its errors name it by position).</summary>
-    public static OversightFacts ApplyAll(this OversightFacts facts, IEnumerable<OversightEvent> events, WorkingDayCalendar calendar, LocalDate? today = null)
-    {
-        var i = 0;
-        foreach (var e in events)
-        {
-            try
-            {
-                facts = facts.Apply(e, calendar, today);
-            }
-            catch (DomainValidationException ex)
-            {
-                throw new DomainValidationException([.. ex.Errors.Select(err => err with { Field = $"events[{i}].{err.Field}" })]);
-            }
-
-            i++;
-        }
-
-        return facts;
-    }
-
-    internal static IReadOnlyList<LocalDate> Add(IReadOnlyList<LocalDate> dates, LocalDate date)
-    {
-        for (var i = 0; i < dates.Count; i++)
-        {
-            if (dates[i] == date)
-            {
-                return dates;
-            }
-        }
-
-        var list = new List<LocalDate>(dates.Count + 1);
-        list.AddRange(dates);
-        list.Add(date);
-        list.Sort();
-        return list;
-    }
-
-    internal static IReadOnlyDictionary<string, LocalDate> With(IReadOnlyDictionary<string, LocalDate> map, string key, LocalDate date)
-    {
-        var copy = new Dictionary<string, LocalDate>(map, StringComparer.Ordinal) { [key] = date };
-        return copy;
-    }
+    public static OversightFacts ApplyAll(this OversightFacts facts, IEnumerable<OversightEvent> events, WorkingDayCalendar calendar, LocalDate? today = null) =>
+        EventSequence.ApplyAll(facts, events, (f, e) => f.Apply(e, calendar, today));
 }
