@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NodaTime;
+using Scheduler.Domain.Alerts;
 using Scheduler.Functions.Api;
 using Scheduler.Functions.State;
 
@@ -51,6 +52,19 @@ public sealed class AuthorityService(
         if (policy is { ValueKind: not JsonValueKind.Object })
         {
             throw ApiProblemException.BadRequest("escalation_policy", "must be a JSON object");
+        }
+
+        if (policy is { } overrideJson)
+        {
+            // Checked here, not only at sweep time, so a bad override is refused instead of silently ignored.
+            try
+            {
+                EscalationPolicyJson.Parse(overrideJson.GetRawText());
+            }
+            catch (EscalationPolicyException ex)
+            {
+                throw ApiProblemException.BadRequest($"escalation_policy.{ex.Field}", ex.Problem);
+            }
         }
 
         r.RejectUnknown("name, contacts, parameters, closure_days, escalation_policy");
@@ -137,7 +151,8 @@ public sealed class AuthorityService(
                 Operation = "authority.purged",
                 EntityType = "authority",
                 EntityKey = code,
-                Before = AuthorityStore.ToAuditJson(existing),
+                // The purge record outlives the data: it names the authority, never its contacts or cases.
+                Before = StateJson.Serialize(new { existing.Code, existing.Name }),
                 After = StateJson.Serialize(new { Deleted = counts }),
                 At = clock.GetCurrentInstant(),
             },

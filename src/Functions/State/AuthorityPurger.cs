@@ -4,8 +4,8 @@ namespace Scheduler.Functions.State;
 
 /// <summary>
 /// Deletes everything stored for one authority: profile, keys, episodes, cases, index rows, acknowledgements,
-/// processed-event ids and alert-ledger rows. The audit log is kept (it records the purge itself and is subject to
-/// the retention period, not to the authority's lifetime).
+/// processed-event ids, alert-ledger rows and its audit log. The caller then audits the purge itself, which keeps
+/// who purged what and when, and no case data.
 /// </summary>
 public sealed class AuthorityPurger(SchedulerTables tables)
 {
@@ -22,7 +22,9 @@ public sealed class AuthorityPurger(SchedulerTables tables)
             [TableNames.Cases] = await DeleteAsync(tables.Cases, byPartition, cancellationToken).ConfigureAwait(false),
             [TableNames.Acknowledgements] = await DeleteAsync(tables.Acknowledgements, byPartition, cancellationToken).ConfigureAwait(false),
             [TableNames.ProcessedEvents] = await DeleteAsync(tables.ProcessedEvents, byPartition, cancellationToken).ConfigureAwait(false),
-            [TableNames.AlertLedger] = await DeleteIfTableExistsAsync(tables.Get(TableNames.AlertLedger), byProperty, cancellationToken).ConfigureAwait(false),
+            [TableNames.AlertLedger] = await DeleteIfTableExistsAsync(tables.AlertLedger, byPartition, cancellationToken).ConfigureAwait(false),
+            // "|~" sorts after every "|yyyy-MM" month partition of this authority.
+            [TableNames.AuditLog] = await DeleteAsync(tables.AuditLog, TableRows.AuditPartitionsBefore(authority, authority + "|~"), cancellationToken).ConfigureAwait(false),
             [TableNames.ApiKeys] = await DeleteAsync(tables.ApiKeys, byProperty, cancellationToken).ConfigureAwait(false),
             [TableNames.Authorities] = await DeleteAsync(tables.Authorities, byPartition, cancellationToken).ConfigureAwait(false),
         };
@@ -36,18 +38,6 @@ public sealed class AuthorityPurger(SchedulerTables tables)
         return await DeleteAsync(table, filter, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> DeleteAsync(TableClient table, string filter, CancellationToken cancellationToken)
-    {
-        var keys = new List<(string, string)>();
-        await foreach (var entity in table.QueryAsync(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            keys.Add((entity.PartitionKey, entity.RowKey));
-        }
-
-        await Parallel.ForEachAsync(
-            keys,
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (key, ct) => await table.DeleteEntityAsync(key.Item1, key.Item2, cancellationToken: ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return keys.Count;
-    }
+    private static Task<int> DeleteAsync(TableClient table, string filter, CancellationToken cancellationToken) =>
+        TableRows.DeleteMatchingAsync(table, filter, cancellationToken);
 }

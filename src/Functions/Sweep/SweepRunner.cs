@@ -27,6 +27,7 @@ public sealed partial class SweepRunner(
     AcknowledgementStore acknowledgements,
     AlertLedgerStore ledger,
     SweepStateStore state,
+    RetentionPurger retention,
     IMessageSender messages,
     IOptions<SweepOptions> options,
     ILogger<SweepRunner> logger) : ISweepRunner
@@ -99,6 +100,7 @@ public sealed partial class SweepRunner(
 
         var (enqueued, failed) = await EnqueueDigestsAsync(batch, today, now, cancellationToken).ConfigureAwait(false);
         var watermark = await AdvanceAsync(read, today, runId, cancellationToken).ConfigureAwait(false);
+        var expired = await PurgeExpiredAsync(contexts.Keys, now, cancellationToken).ConfigureAwait(false);
 
         var summary = new SweepSummary
         {
@@ -118,6 +120,8 @@ public sealed partial class SweepRunner(
             DigestsEnqueued = enqueued,
             DigestsFailed = failed,
             Watermark = watermark,
+            RetentionAuditRowsDeleted = expired?.AuditRows,
+            RetentionLedgerRowsDeleted = expired?.LedgerRows,
             DurationMs = started.ElapsedMilliseconds,
         };
         LogFinished(
@@ -280,6 +284,32 @@ public sealed partial class SweepRunner(
 
         return (enqueued, failed);
     }
+
+    // Retention is housekeeping: a failure is logged and retried by the next sweep, never fails this one.
+    private async Task<RetentionResult?> PurgeExpiredAsync(IEnumerable<string> authorityCodes, Instant now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await retention.PurgeExpiredAsync(authorityCodes, now, cancellationToken).ConfigureAwait(false);
+            if (result.AuditRows + result.LedgerRows > 0)
+            {
+                LogRetention(logger, result.AuditRows, result.LedgerRows, result.Cutoff);
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRetentionFailed(logger, ex);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention removed {AuditRows} audit rows and {LedgerRows} alert-ledger rows recorded before {Cutoff}")]
+    private static partial void LogRetention(ILogger logger, int auditRows, int ledgerRows, Instant cutoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; the next sweep tries again")]
+    private static partial void LogRetentionFailed(ILogger logger, Exception exception);
 
     private async Task<LocalDate?> AdvanceAsync(SweepStateRecord read, LocalDate today, string runId, CancellationToken cancellationToken)
     {

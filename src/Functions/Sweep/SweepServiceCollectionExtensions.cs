@@ -37,6 +37,7 @@ public static class SweepServiceCollectionExtensions
         services.TryAddSingleton<SubjectStore>();
         services.TryAddSingleton<DueIndexWriter>();
         services.TryAddSingleton<DueIndexReader>();
+        services.TryAddSingleton<RetentionPurger>();
         services.TryAddSingleton<AuthorityStore>();
         services.TryAddSingleton<AcknowledgementStore>();
         services.TryAddSingleton<AlertLedgerStore>();

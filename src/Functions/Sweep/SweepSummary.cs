@@ -70,4 +70,12 @@ public sealed record SweepSummary
 
     [JsonPropertyName("durationMs")]
     public long DurationMs { get; init; }
+
+    /// <summary>Audit rows older than the retention period removed by this run (null if the pass failed).</summary>
+    [JsonPropertyName("retentionAuditRowsDeleted")]
+    public int? RetentionAuditRowsDeleted { get; init; }
+
+    /// <summary>Alert-ledger rows older than the retention period removed by this run (null if the pass failed).</summary>
+    [JsonPropertyName("retentionLedgerRowsDeleted")]
+    public int? RetentionLedgerRowsDeleted { get; init; }
 }

@@ -87,7 +87,8 @@ internal sealed class SweepHarness
     }
 
     public SweepRunner Runner(SweepOptions? options = null) => new(
-        Clock, Tables, Reader, Authorities, Acknowledgements, Ledger, State, Sender,
+        Clock, Tables, Reader, Authorities, Acknowledgements, Ledger, State,
+        new RetentionPurger(Tables, Microsoft.Extensions.Options.Options.Create(new Scheduler.Functions.Host.SchedulerOptions())), Sender,
         Microsoft.Extensions.Options.Options.Create(options ?? Options), NullLogger<SweepRunner>.Instance);
 
     public Task<SweepSummary> SweepAsync(SweepOptions? options = null) => Runner(options).SweepAsync("test", CancellationToken.None);
