@@ -11,7 +11,7 @@ public static class Contract
     ];
 
     /// <summary>Message queues ("Storage names" and the serviceBusTrigger functions).</summary>
-    public static readonly string[] Queues = ["case-events", "alert-dispatch"];
+    public static readonly string[] Queues = ["case-events", "alert-dispatch", "case-events-poison", "alert-dispatch-poison"];
 
     /// <summary>Every function folder ("Functions").</summary>
     public static readonly string[] Functions =

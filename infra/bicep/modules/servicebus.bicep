@@ -1,4 +1,4 @@
-// Service Bus namespace and the two application queues. Local (SAS) auth is disabled: the
+// Service Bus namespace, the two application queues and their poison queues. Local (SAS) auth is disabled: the
 // function app's managed identity sends and receives with Microsoft Entra ID.
 
 @description('Service Bus namespace name.')
@@ -13,10 +13,13 @@ param tags object = {}
 @description('How long an undelivered message lives before it is dead-lettered (ISO 8601).')
 param messageTimeToLive string = 'P14D'
 
-// Queue names fixed by the application contract (CONTRACT.md, "Functions").
+// Queue names fixed by the application: the two trigger queues, and the poison queues the handler moves a
+// message to, with its failure reason, when it gives up on it (a custom handler cannot dead-letter with a reason).
 var queueNames = [
   'case-events'
   'alert-dispatch'
+  'case-events-poison'
+  'alert-dispatch-poison'
 ]
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {

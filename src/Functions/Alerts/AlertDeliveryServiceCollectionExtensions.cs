@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Scheduler.Functions.Host;
 using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.Alerts;
@@ -59,6 +60,10 @@ public static class AlertDeliveryServiceCollectionExtensions
                 sp.GetRequiredService<ILogger<ServiceBusRestSender>>()));
             services.AddSingleton<IMessageSender>(sp =>
                 new RetryingMessageSender(sp.GetRequiredService<ServiceBusRestSender>(), sp.GetRequiredService<DeliveryRetry>()));
+
+            // Under the Functions host a custom handler cannot dead-letter a Service Bus message with a reason:
+            // it forwards the message to <queue>-poison itself (see IPoisonQueue).
+            services.Replace(ServiceDescriptor.Singleton<IPoisonQueue, MessageSenderPoisonQueue>());
         }
         else if (StorageQueueConnection(configuration) is { } connect)
         {

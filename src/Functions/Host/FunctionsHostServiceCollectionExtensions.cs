@@ -19,6 +19,7 @@ public static class FunctionsHostServiceCollectionExtensions
         services.TryAddScoped<MessageProcessorResolver>();
         services.TryAddScoped<ISweepRunner, SweepNotConfiguredRunner>();
 
+        services.TryAddSingleton<IPoisonQueue, PlatformPoisonQueue>();
         services.AddFunctionHandler<DailySweepFunction>();
         services.AddFunctionHandler<CaseEventsFunction>();
         services.AddFunctionHandler<AlertDispatchFunction>();

@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Host;
 
 /// <summary>A queue-triggered function: hands the message body to the queue's <see cref="IMessageProcessor"/>.</summary>
-public abstract class QueueTriggeredFunction(MessageProcessorResolver processors) : IFunctionHandler
+public abstract class QueueTriggeredFunction(MessageProcessorResolver processors, IPoisonQueue poison) : IFunctionHandler
 {
     /// <summary>Binding name of the trigger in function.json.</summary>
     public const string MessageBinding = "message";
@@ -25,6 +25,18 @@ public abstract class QueueTriggeredFunction(MessageProcessorResolver processors
         var processor = processors.Resolve(QueueName);
         var result = await processor.ProcessAsync(body, context, cancellationToken);
         var where = $"message {context.MessageId ?? "(no id)"} from {QueueName}, delivery {context.DeliveryCount}";
+        var giveUp = result switch
+        {
+            ProcessResult.PermanentFailure p => p.Reason,
+            ProcessResult.Transient t when context.DeliveryCount >= poison.MaxDeliveries =>
+                $"Failed on delivery {context.DeliveryCount} of {poison.MaxDeliveries}: {t.Exception.GetType().Name}: {t.Exception.Message}",
+            _ => null,
+        };
+        if (giveUp is not null && await poison.TryMoveAsync(body, context, giveUp, cancellationToken))
+        {
+            return InvocationResult.Succeeded(logs: [$"Moved {where} to {QueueName}-poison: {giveUp}"]);
+        }
+
         return result switch
         {
             ProcessResult.Success => InvocationResult.Succeeded(logs: [$"Processed {where}."]),
@@ -36,7 +48,7 @@ public abstract class QueueTriggeredFunction(MessageProcessorResolver processors
 }
 
 /// <summary>The <c>CaseEvents</c> function: case lifecycle events from the <c>case-events</c> queue.</summary>
-public sealed class CaseEventsFunction(MessageProcessorResolver processors) : QueueTriggeredFunction(processors)
+public sealed class CaseEventsFunction(MessageProcessorResolver processors, IPoisonQueue poison) : QueueTriggeredFunction(processors, poison)
 {
     /// <summary>Function name.</summary>
     public const string FunctionName = "CaseEvents";
@@ -52,7 +64,7 @@ public sealed class CaseEventsFunction(MessageProcessorResolver processors) : Qu
 }
 
 /// <summary>The <c>AlertDispatch</c> function: alert messages from the <c>alert-dispatch</c> queue.</summary>
-public sealed class AlertDispatchFunction(MessageProcessorResolver processors) : QueueTriggeredFunction(processors)
+public sealed class AlertDispatchFunction(MessageProcessorResolver processors, IPoisonQueue poison) : QueueTriggeredFunction(processors, poison)
 {
     /// <summary>Function name.</summary>
     public const string FunctionName = "AlertDispatch";

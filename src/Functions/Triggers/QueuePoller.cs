@@ -127,14 +127,18 @@ public sealed partial class QueuePoller(
     }
 
     /// <summary>The poison envelope: reason, failedAt, dequeueCount and the original message (as JSON when it is JSON).</summary>
-    public static JsonObject PoisonEnvelope(string reason, Instant failedAt, TriggerQueueMessage message, string queueName) => new()
+    public static JsonObject PoisonEnvelope(string reason, Instant failedAt, TriggerQueueMessage message, string queueName) =>
+        PoisonEnvelope(reason, failedAt, message.DequeueCount, queueName, message.MessageId, message.Body);
+
+    /// <summary>The poison envelope from its parts (also written by the handler itself under the Functions host).</summary>
+    public static JsonObject PoisonEnvelope(string reason, Instant failedAt, int deliveryCount, string queueName, string? messageId, string body) => new()
     {
         ["reason"] = reason,
         ["failedAt"] = LocalInvoker.Iso(failedAt),
-        ["dequeueCount"] = message.DequeueCount,
+        ["dequeueCount"] = deliveryCount,
         ["queueName"] = queueName,
-        ["messageId"] = message.MessageId,
-        ["originalMessage"] = AsJsonOrText(message.Body),
+        ["messageId"] = messageId,
+        ["originalMessage"] = AsJsonOrText(body),
     };
 
     private static JsonNode? AsJsonOrText(string body)
