@@ -46,6 +46,8 @@ public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalen
         var group = Policy.For(milestone.Group);
         var release = Releases(milestone, group, today, state)
             .Where(r => lastEvaluatedDay is null || r.ReleaseDay > lastEvaluatedDay.Value)
+            // Another body's step (Ofsted's, say) that nobody records as done gets a heads-up, never a chase.
+            .Where(r => !milestone.Informational || r.Trigger.Level < AlertLevel.Overdue)
             .OrderBy(r => r.Trigger.Day)
             .ThenBy(r => r.ReleaseDay)
             .LastOrDefault();

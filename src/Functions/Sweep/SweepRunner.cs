@@ -337,6 +337,7 @@ public sealed partial class SweepRunner(
         Earliest = row.Earliest,
         Due = row.Due,
         Effective = row.Effective,
+        Informational = row.Informational,
         Status = MilestoneStatus.Upcoming,
         Audience = row.Audience,
         Source = string.Empty,

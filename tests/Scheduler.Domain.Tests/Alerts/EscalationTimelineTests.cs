@@ -38,6 +38,19 @@ public sealed class EscalationTimelineTests
     }
 
     [Fact]
+    public void An_informational_step_gets_a_heads_up_and_the_due_day_but_is_never_chased()
+    {
+        // Ofsted's own step (say, circulating the agenda) due Mon 11 Dec 2017: upcoming on Mon 27 Nov, due on
+        // 11 Dec; no overdue, escalated or re-notify alerts however long it stays unrecorded.
+        var step = ActionPlan() with { Informational = true };
+
+        var produced = Sweep(Default(), Croydon, step, D(2017, 11, 20), D(2018, 1, 31));
+
+        Assert.Equal([D(2017, 11, 27), D(2017, 12, 11)], produced.Keys);
+        Assert.Equal((AlertLevel.Due, 0), Single(produced[D(2017, 12, 11)]));
+    }
+
+    [Fact]
     public void Audiences_follow_the_routing_matrix_and_escalation_adds_roles()
     {
         var produced = Sweep(Default(), Croydon, ActionPlan(), D(2017, 11, 20), D(2017, 12, 15));
