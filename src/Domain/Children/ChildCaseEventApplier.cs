@@ -17,16 +17,7 @@ public static class ChildCaseEventApplier
     public static ChildCaseFacts Apply(this ChildCaseFacts facts, ChildCaseEvent e, WorkingDayCalendar calendar, LocalDate? today = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var pre = new List<ValidationError>();
-        if (!calendar.Covers(e.Date))
-        {
-            pre.Add(new("date", new CalendarRangeException(e.Date, calendar.FirstYear, calendar.LastYear).Message.Split(" (Parameter", 2)[0]));
-        }
-
-        if (today is { } t && e.IsPast && e.Date > t)
-        {
-            pre.Add(new("date", $"{e.Date:uuuu-MM-dd} is in the future; '{e.Type}' records something that has happened."));
-        }
+        var pre = EventSequence.DateErrors(e, calendar, today);
 
         if (facts.CaseClosed is { } closed && e is not CaseClosed && e.Date > closed)
         {

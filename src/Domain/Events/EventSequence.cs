@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.Domain.Calendar;
 using Scheduler.Domain.Validation;
 
 namespace Scheduler.Domain.Events;
@@ -25,6 +26,26 @@ internal static class EventSequence
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// What is wrong with an event's date on its own, before it meets the facts: outside the calendar's years, or in
+    /// the future (when <paramref name="today"/> is given) for something that has happened.
+    /// </summary>
+    public static List<ValidationError> DateErrors(DomainEvent e, WorkingDayCalendar calendar, LocalDate? today)
+    {
+        var errors = new List<ValidationError>();
+        if (!calendar.Covers(e.Date))
+        {
+            errors.Add(new("date", new CalendarRangeException(e.Date, calendar.FirstYear, calendar.LastYear).Message.Split(" (Parameter", 2)[0]));
+        }
+
+        if (today is { } t && e.IsPast && e.Date > t)
+        {
+            errors.Add(new("date", $"{e.Date:uuuu-MM-dd} is in the future; '{e.Type}' records something that has happened."));
+        }
+
+        return errors;
     }
 
     /// <summary>The dates with <paramref name="date"/> added, sorted; recording the same date twice changes nothing.</summary>
