@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 using Scheduler.Functions.Host;
 using Scheduler.Functions.Storage;
 using Scheduler.Functions.Tests.Infrastructure;
-using Scheduler.Functions.Triggers;
 
 namespace Scheduler.Functions.Tests.Host;
 
@@ -110,33 +107,8 @@ public sealed class QueuePollerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, await CountAsync(AlertDispatch));
     }
 
-    private async Task<RunningTriggers> StartRunnerAsync(IMessageProcessor? processor)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Scheduler:Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Scheduler:Sweep:Schedule"] = "0 0 6 * * *",
-            ["Scheduler:LocalTriggers:Enabled"] = "true",
-            ["Scheduler:LocalTriggers:FunctionsDirectory"] = RepoPaths.FunctionsDirectory,
-            ["Scheduler:LocalTriggers:VisibilityTimeout"] = "00:00:01",
-            ["Scheduler:LocalTriggers:MinPollInterval"] = "00:00:00.100",
-            ["Scheduler:LocalTriggers:MaxPollInterval"] = "00:00:00.500",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddFunctionsHost(configuration)
-            .AddLocalTriggers();
-        if (processor is not null)
-        {
-            services.AddSingleton(processor);
-        }
-
-        var provider = services.BuildServiceProvider(validateScopes: true);
-        var runner = provider.GetServices<IHostedService>().OfType<LocalTriggerService>().Single();
-        await runner.StartAsync(CancellationToken.None);
-        return new RunningTriggers(provider, runner);
-    }
+    private Task<RunningTriggers> StartRunnerAsync(IMessageProcessor? processor) =>
+        RunningTriggers.StartAsync(azurite, processor, TimeSpan.FromMilliseconds(500));
 
     private async Task<JsonObject> WaitForPoisonAsync(string queue)
     {
@@ -156,15 +128,6 @@ public sealed class QueuePollerTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, "Condition not met within " + Bound);
             await Task.Delay(100);
-        }
-    }
-
-    private sealed class RunningTriggers(ServiceProvider provider, LocalTriggerService runner) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await runner.StopAsync(CancellationToken.None);
-            await provider.DisposeAsync();
         }
     }
 }

@@ -3,8 +3,6 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Scheduler.Functions.Alerts;
@@ -12,9 +10,7 @@ using Scheduler.Functions.Dispatch;
 using Scheduler.Functions.Host;
 using Scheduler.Functions.Storage;
 using Scheduler.Functions.Sweep;
-using Scheduler.Functions.Tests.Host;
 using Scheduler.Functions.Tests.Infrastructure;
-using Scheduler.Functions.Triggers;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace Scheduler.Functions.Tests.Sweep;
@@ -189,38 +185,8 @@ public sealed class DispatchTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>The local trigger runner (as in the app) polling alert-dispatch with the given processor.</summary>
-    private async Task<RunningTriggers> StartLocalTriggersAsync(IMessageProcessor processor)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Scheduler:Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Scheduler:Sweep:Schedule"] = "0 0 6 * * *",
-            ["Scheduler:LocalTriggers:Enabled"] = "true",
-            ["Scheduler:LocalTriggers:FunctionsDirectory"] = RepoPaths.FunctionsDirectory,
-            ["Scheduler:LocalTriggers:VisibilityTimeout"] = "00:00:01",
-            ["Scheduler:LocalTriggers:MinPollInterval"] = "00:00:00.100",
-            ["Scheduler:LocalTriggers:MaxPollInterval"] = "00:00:00.300",
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddFunctionsHost(configuration)
-            .AddLocalTriggers()
-            .AddSingleton(processor);
-        var provider = services.BuildServiceProvider(validateScopes: true);
-        var runner = provider.GetServices<IHostedService>().OfType<LocalTriggerService>().Single();
-        await runner.StartAsync(CancellationToken.None);
-        return new RunningTriggers(provider, runner);
-    }
-
-    private sealed class RunningTriggers(ServiceProvider provider, LocalTriggerService runner) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await runner.StopAsync(CancellationToken.None);
-            await provider.DisposeAsync();
-        }
-    }
+    private Task<RunningTriggers> StartLocalTriggersAsync(IMessageProcessor processor) =>
+        RunningTriggers.StartAsync(azurite, processor, TimeSpan.FromMilliseconds(300));
 
     /// <summary>Fails every table batch request while armed.</summary>
     private sealed class FailBatches : HttpPipelinePolicy
