@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using NodaTime;
 
@@ -23,6 +24,10 @@ public sealed class WorkingDayCalendar
 
     // _cumulative[0] is a sentinel (0 working days before the range); the date in slot s has index s + 1, so
     // "is this a working day" is _cumulative[i] - _cumulative[i - 1] with no edge case at the first day.
+    // Closure-day calendars built from this one, by their closure set: callers ask again on every request and
+    // sweep, and each build walks the whole range. Bounded, because closure sets come from authorities' data.
+    private const int MaxRememberedClosureSets = 256;
+    private readonly ConcurrentDictionary<string, WorkingDayCalendar> _byClosures = new(StringComparer.Ordinal);
     private readonly int[] _cumulative;        // working days up to and including index i
     private readonly LocalDate[] _workingDays; // the working day of rank r (0-based), so results need one load
 
@@ -99,7 +104,19 @@ public sealed class WorkingDayCalendar
             IndexOf(day);
         }
 
-        return closures.Length == 0 && ClosureDays.Count == 0 ? this : new WorkingDayCalendar(Holidays, closures);
+        if (closures.Length == 0 && ClosureDays.Count == 0)
+        {
+            return this;
+        }
+
+        var key = string.Join(',', closures.Select(d => d.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        if (_byClosures.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var built = new WorkingDayCalendar(Holidays, closures);
+        return _byClosures.Count < MaxRememberedClosureSets ? _byClosures.GetOrAdd(key, built) : built;
     }
 
     /// <summary>Whether <paramref name="date"/> is a working day.</summary>

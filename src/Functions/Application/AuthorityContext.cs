@@ -12,7 +12,7 @@ public sealed record AuthorityContext(AuthorityRecord Authority, AuthorityParame
     {
         ArgumentNullException.ThrowIfNull(authority);
         var statutory = WorkingDayCalendar.EnglandAndWales;
-        var local = authority.ClosureDays.Count == 0 ? statutory : statutory.WithClosureDays(authority.ClosureDays);
+        var local = statutory.WithClosureDays(authority.ClosureDays);
         return new AuthorityContext(authority, AuthorityParametersJson.Parse(authority.Parameters), statutory, local);
     }
 }

@@ -40,9 +40,7 @@ internal sealed class AuthorityContext
             }
         }
 
-        var calendar = authority.ClosureDays.Count == 0
-            ? WorkingDayCalendar.EnglandAndWales
-            : WorkingDayCalendar.EnglandAndWales.WithClosureDays(authority.ClosureDays);
+        var calendar = WorkingDayCalendar.EnglandAndWales.WithClosureDays(authority.ClosureDays);
         return new AuthorityContext(authority.Code, new EscalationEvaluator(policy, calendar), authority.Contacts);
     }
 

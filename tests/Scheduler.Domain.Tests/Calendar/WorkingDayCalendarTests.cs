@@ -129,4 +129,15 @@ public sealed class WorkingDayCalendarTests
         Assert.Equal(D("2017-12-27"), Calendar.AddWorkingDays(D("2017-12-22"), 1));
         Assert.Throws<CalendarRangeException>(() => Calendar.WithClosureDays([D("2050-01-03")]));
     }
+
+    [Fact]
+    public void The_same_closure_days_give_the_same_calendar_and_none_give_the_statutory_one()
+    {
+        var first = Calendar.WithClosureDays([D("2017-12-28"), D("2017-12-27")]);
+        var again = Calendar.WithClosureDays([D("2017-12-27"), D("2017-12-28"), D("2017-12-27")]);
+
+        Assert.Same(first, again);
+        Assert.Same(Calendar, Calendar.WithClosureDays([]));
+        Assert.NotSame(first, Calendar.WithClosureDays([D("2017-12-27")]));
+    }
 }
