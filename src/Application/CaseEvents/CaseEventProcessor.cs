@@ -1,0 +1,48 @@
+using Scheduler.Domain.Alerts;
+
+namespace Scheduler.Application.CaseEvents;
+
+/// <summary>
+/// Records one <c>case-events</c> message on its episode or case. Idempotent: the event id is recorded on the
+/// subject row in the same conditional write as the event, so a redelivered message changes nothing. A message
+/// that can never succeed throws an application exception (<see cref="Refusals.IsPermanent"/>); storage trouble
+/// throws whatever the store threw, and the platform redelivers.
+/// </summary>
+public sealed partial class CaseEventProcessor(
+    EpisodeService episodes,
+    CaseService cases,
+    IProcessedEventStore processed,
+    ILogger<CaseEventProcessor> logger)
+{
+    /// <summary>The actor recorded in events and the audit log.</summary>
+    public const string Actor = "queue:case-events";
+
+    /// <summary>Applies the message; returns whether it changed the subject (false for a replay).</summary>
+    public async Task<bool> ProcessAsync(string body, CancellationToken cancellationToken)
+    {
+        var envelope = CaseEventEnvelope.Parse(body);
+        var seen = await processed.GetAsync(envelope.Authority, envelope.EventId, cancellationToken).ConfigureAwait(false);
+        if (seen is not null)
+        {
+            if (seen.SubjectKind == envelope.Kind && seen.SubjectId == envelope.SubjectId)
+            {
+                LogDuplicate(logger, envelope.EventId, envelope.Authority, envelope.SubjectId);
+                return false;
+            }
+
+            throw new ConflictException($"eventId: '{envelope.EventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'");
+        }
+
+        var view = envelope.Kind == SubjectKind.Episode
+            ? await episodes.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false)
+            : await cases.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false);
+        LogProcessed(logger, envelope.EventId, envelope.Authority, envelope.Kind.Name(), envelope.SubjectId, view.Changed);
+        return view.Changed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectKind} {SubjectId} processed (changed: {Changed})")]
+    private static partial void LogProcessed(ILogger logger, string eventId, string authority, string subjectKind, string subjectId, bool changed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectId} was already processed; nothing to do")]
+    private static partial void LogDuplicate(ILogger logger, string eventId, string authority, string subjectId);
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Scheduler.Application.Input;
+
+/// <summary>
+/// The shapes of the identifiers that become Table Storage keys. Validating them at the edge means keys never need
+/// escaping: none of them may contain '|', '/', '\', '#', '?' or control characters.
+/// </summary>
+public static partial class KeyParts
+{
+    /// <summary>Authority codes: lower-case letters, digits and hyphens, 2–40 characters, for example <c>croydon</c>.</summary>
+    public static bool IsAuthorityCode(string? value) => value is not null && AuthorityCodePattern().IsMatch(value);
+
+    /// <summary>Council case references and episode ids: letters, digits, '.', '_' and '-', 1–64 characters, starting with a letter or digit.</summary>
+    public static bool IsSubjectId(string? value) => value is not null && SubjectIdPattern().IsMatch(value);
+
+    /// <summary>Rule ids: lower-case snake_case.</summary>
+    public static bool IsRuleId(string? value) => value is not null && RuleIdPattern().IsMatch(value);
+
+    /// <summary>Event ids supplied by producers: letters, digits, '.', '_', ':' and '-', 1–128 characters.</summary>
+    public static bool IsEventId(string? value) => value is not null && EventIdPattern().IsMatch(value);
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is an authority code.</summary>
+    public static string RequireAuthority(string value) =>
+        IsAuthorityCode(value) ? value : throw new ArgumentException($"'{value}' is not an authority code.", nameof(value));
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is a subject id.</summary>
+    public static string RequireSubjectId(string value) =>
+        IsSubjectId(value) ? value : throw new ArgumentException($"'{value}' is not a valid case reference or episode id.", nameof(value));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorityCodePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectIdPattern();
+
+    [GeneratedRegex("^[a-z0-9_]{1,80}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EventIdPattern();
+}

@@ -1,0 +1,14 @@
+using NodaTime;
+using Scheduler.Application.Audit;
+
+namespace Scheduler.Application.Ports;
+
+/// <summary>The append-only audit log.</summary>
+public interface IAuditLog
+{
+    /// <summary>Appends an entry.</summary>
+    Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>One authority's entries for the month containing <paramref name="month"/>, newest first.</summary>
+    IAsyncEnumerable<AuditEntry> ReadMonthAsync(string authority, Instant month, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+using NodaTime;
+using Scheduler.Application.Subjects.DueIndex;
+
+namespace Scheduler.Application.Ports;
+
+/// <summary>The due-date index: one row per open milestone, keyed by its effective date so the sweep reads one range.</summary>
+public interface IDueIndexStore
+{
+    /// <summary>Every open milestone whose effective date is on or before <paramref name="through"/>, in date order.</summary>
+    IAsyncEnumerable<DueIndexRow> ReadOpenAsync(LocalDate through, CancellationToken cancellationToken);
+
+    /// <summary>The compact keys of every row (of one authority, or all when null).</summary>
+    IAsyncEnumerable<string> ListKeysAsync(string? authority, CancellationToken cancellationToken);
+
+    /// <summary>Writes rows unconditionally (they are derived data).</summary>
+    Task UpsertAsync(IEnumerable<DueIndexRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Deletes rows by compact key; missing rows are fine.</summary>
+    Task DeleteAsync(IEnumerable<string> compactKeys, CancellationToken cancellationToken);
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Scheduler.Domain.Rules;
+using Scheduler.Domain.Validation;
+
+namespace Scheduler.Application.Subjects;
+
+/// <summary>Oversight episodes: created from an inspection report, events recorded, calendar read. Every write returns the recomputed milestones.</summary>
+public sealed class EpisodeService(AuthorityService authorities, ISubjectStore subjects, SubjectWriter writer, NodaTime.IClock clock)
+{
+    /// <summary>
+    /// Creates an episode from <c>{"id"?, "framework"?: "sif-2017"|"ilacs", "report_received", "report_published"?, "events"?: [...]}</c>.
+    /// The id defaults to <c>{framework}-{report_received}</c>.
+    /// </summary>
+    public async Task<SubjectView> CreateAsync(string authority, JsonElement body, string actor, CancellationToken cancellationToken)
+    {
+        var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
+        var r = new StrictObject(body, refusePersonalData: true);
+        var framework = r.OptionalString("framework", 40) ?? RuleSets.DefaultId;
+        if (!RuleSets.Exists(framework))
+        {
+            throw new ValidationException("framework", $"'{framework}' is not a known framework (one of {string.Join(", ", RuleSets.All.Select(s => s.Id))})");
+        }
+
+        var received = r.RequiredDate("report_received");
+        var published = r.OptionalDate("report_published");
+        var id = r.OptionalString("id", 64) ?? $"{framework}-{received:uuuuMMdd}";
+        if (!KeyParts.IsSubjectId(id))
+        {
+            throw new ValidationException("id", "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+
+        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
+        r.RejectUnknown("id, framework, report_received, report_published, events");
+
+        var record = new SubjectRecord
+        {
+            Authority = authority,
+            Kind = SubjectKind.Episode,
+            Id = id,
+            Variant = framework,
+            Facts = SubjectCalculator.EpisodeFacts(framework, received, published),
+        };
+        var (withEvents, milestones) = InitialEvents.Apply(record, events, context, clock, actor);
+        var stored = await writer.CreateAsync(withEvents with { Milestones = [.. milestones.Select(StoredMilestone.From)] }, actor, cancellationToken).ConfigureAwait(false);
+        return new SubjectView(stored, milestones);
+    }
+
+    /// <summary>The episode with its calendar for today; 404 when unknown.</summary>
+    public async Task<SubjectView> GetAsync(string authority, string id, CancellationToken cancellationToken)
+    {
+        var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
+        var subject = await subjects.GetAsync(SubjectKind.Episode, authority, id, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException($"Episode '{id}' of authority '{authority}'");
+        return new SubjectView(subject, SubjectCalculator.Compute(subject, context, clock.InZone(SchedulerTime.London).GetCurrentDate()));
+    }
+
+    /// <summary>Every episode of the authority with its calendar for today.</summary>
+    public async Task<IReadOnlyList<SubjectView>> ListAsync(string authority, CancellationToken cancellationToken)
+    {
+        var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
+        var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
+        var list = new List<SubjectView>();
+        await foreach (var subject in subjects.ListAsync(SubjectKind.Episode, authority, cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new SubjectView(subject, SubjectCalculator.Compute(subject, context, today)));
+        }
+
+        return list;
+    }
+
+    /// <summary>Records an event (idempotent on its id) and returns the recomputed calendar.</summary>
+    public Task<SubjectView> RecordEventAsync(string authority, string id, EventInput input, string actor, CancellationToken cancellationToken) =>
+        EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Episode, authority, id, input, actor, cancellationToken);
+}
+
+/// <summary>Applies the events given at creation one by one, validating each against today; errors name <c>events[i]</c>.</summary>
+internal static class InitialEvents
+{
+    public static (SubjectRecord Record, IReadOnlyList<Scheduler.Domain.Milestones.Milestone> Milestones) Apply(
+        SubjectRecord record, IReadOnlyList<EventInput> events, AuthorityContext context, NodaTime.IClock clock, string actor)
+    {
+        var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
+        var now = clock.GetCurrentInstant();
+        var milestones = SubjectCalculator.Compute(record, context, today);
+        for (var i = 0; i < events.Count; i++)
+        {
+            try
+            {
+                milestones = SubjectCalculator.Compute(record, context, today, events[i]);
+            }
+            catch (DomainValidationException ex)
+            {
+                throw SubjectWriter.Prefixed(ex, $"events[{i}]");
+            }
+
+            var eventId = events[i].Id ?? $"{record.Id}-initial-{i + 1}";
+            record = record with { Events = [.. record.Events, new RecordedEvent(eventId, events[i].ToPayload(), now, actor)] };
+        }
+
+        return (record, milestones);
+    }
+}

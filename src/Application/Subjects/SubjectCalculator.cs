@@ -1,0 +1,88 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Domain.Children;
+using Scheduler.Domain.Milestones;
+using Scheduler.Domain.Oversight;
+using Scheduler.Domain.Rules;
+
+namespace Scheduler.Application.Subjects;
+
+/// <summary>
+/// Rebuilds a subject's facts from its stored base facts and recorded events, optionally applies one new event
+/// (validated against today: nothing that "has happened" may be dated in the future), and computes its milestones.
+/// </summary>
+public static class SubjectCalculator
+{
+    /// <summary>The subject's milestones for <paramref name="today"/>, with <paramref name="newEvent"/> applied after the recorded ones.</summary>
+    public static IReadOnlyList<Milestone> Compute(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent = null)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(context);
+        return subject.Kind == SubjectKind.Episode
+            ? ComputeEpisode(subject, context, today, newEvent)
+            : ComputeCase(subject, context, today, newEvent);
+    }
+
+    /// <summary>Base facts of an episode as stored: framework and report dates.</summary>
+    public static JsonElement EpisodeFacts(string framework, LocalDate reportReceived, LocalDate? reportPublished) =>
+        JsonSerializer.SerializeToElement(new Dictionary<string, string?>
+        {
+            ["framework"] = framework,
+            ["report_received"] = LocalDatePattern.Iso.Format(reportReceived),
+            ["report_published"] = reportPublished is { } p ? LocalDatePattern.Iso.Format(p) : null,
+        });
+
+    /// <summary>Base facts of a case as stored: its type only (everything else comes from events).</summary>
+    public static JsonElement CaseFacts(CaseType type) =>
+        JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["type"] = CaseTypes.Name(type) });
+
+    /// <summary>The episode's facts after every recorded event.</summary>
+    public static OversightFacts EpisodeFactsOf(SubjectRecord subject, AuthorityContext context)
+    {
+        var facts = new OversightFacts
+        {
+            Framework = subject.Facts.GetProperty("framework").GetString() ?? RuleSets.DefaultId,
+            ReportReceived = Date(subject.Facts, "report_received") ?? throw new InvalidDataException($"Episode {subject.Id} has no report_received."),
+            ReportPublished = Date(subject.Facts, "report_published"),
+        };
+        return facts.ApplyAll(subject.Events.Select(e => EventInput.Parse(e.Payload).ToOversightEvent()), context.Statutory);
+    }
+
+    /// <summary>The case's facts after every recorded event.</summary>
+    public static ChildCaseFacts CaseFactsOf(SubjectRecord subject, AuthorityContext context)
+    {
+        var type = CaseTypes.Parse(subject.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {subject.Id} has no type.");
+        var facts = new ChildCaseFacts { CaseReference = subject.Id, Type = type };
+        return facts.ApplyAll(subject.Events.Select(e => EventInput.Parse(e.Payload).ToChildCaseEvent()), context.Statutory);
+    }
+
+    private static IReadOnlyList<Milestone> ComputeEpisode(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent)
+    {
+        var facts = EpisodeFactsOf(subject, context);
+        if (newEvent is not null)
+        {
+            facts = facts.Apply(newEvent.ToOversightEvent(), context.Statutory, today);
+        }
+
+        facts.EnsureValid(context.Statutory);
+        return OversightCalendar.Compute(facts, context.Parameters, context.Statutory, context.Local, today);
+    }
+
+    private static IReadOnlyList<Milestone> ComputeCase(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent)
+    {
+        var facts = CaseFactsOf(subject, context);
+        if (newEvent is not null)
+        {
+            facts = facts.Apply(newEvent.ToChildCaseEvent(), context.Statutory, today);
+        }
+
+        facts.EnsureValid(context.Statutory);
+        return ChildCaseCalendar.Compute(facts, context.Parameters, context.Statutory, context.Local, today);
+    }
+
+    private static LocalDate? Date(JsonElement facts, string name) =>
+        facts.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? LocalDatePattern.Iso.Parse(value.GetString()!).GetValueOrThrow()
+            : null;
+}

@@ -1,0 +1,15 @@
+namespace Scheduler.Functions.Cases;
+
+/// <summary><c>PUT /api/authorities/{code}/cases/{caseRef}</c>: the case's type and assignees (events are kept).</summary>
+public sealed class PutCase(ApiEndpoint api, CaseService cases)
+{
+    /// <summary>The function.</summary>
+    [Function(nameof(PutCase))]
+    [ApiOperation("Cases", "Create or update a case's type and assignees (events are kept).")]
+    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Routes.Case)] HttpRequest request, string code, string caseRef) =>
+        api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
+        {
+            var (view, created) = await cases.PutAsync(code, caseRef, await ApiEndpoint.BodyAsync(request, ct), caller.KeyId, ct);
+            return ApiResults.Json(CaseView.From(view), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        });
+}

@@ -1,0 +1,15 @@
+namespace Scheduler.Functions.Cases;
+
+/// <summary><c>POST /api/authorities/{code}/cases/{caseRef}/events</c>: 201 when recorded, 200 when the event id was already recorded.</summary>
+public sealed class RecordCaseEvent(ApiEndpoint api, CaseService cases)
+{
+    /// <summary>The function.</summary>
+    [Function(nameof(RecordCaseEvent))]
+    [ApiOperation("Cases", "Record an event on a case (idempotent on \"id\"); returns the recomputed due dates.")]
+    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CaseEvents)] HttpRequest request, string code, string caseRef) =>
+        api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
+        {
+            var view = await cases.RecordEventAsync(code, caseRef, EventInput.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
+            return ApiResults.Json(CaseView.From(view), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        });
+}

@@ -1,0 +1,11 @@
+namespace Scheduler.Functions.Episodes;
+
+/// <summary><c>GET /api/authorities/{code}/episodes/{id}</c>.</summary>
+public sealed class GetEpisode(ApiEndpoint api, EpisodeService episodes)
+{
+    /// <summary>The function.</summary>
+    [Function(nameof(GetEpisode))]
+    [ApiOperation("Episodes", "Read an episode: facts, recorded events and milestones for today.")]
+    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Episode)] HttpRequest request, string code, string id) =>
+        api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) => ApiResults.Json(EpisodeView.From(await episodes.GetAsync(code, id, ct))));
+}

@@ -1,0 +1,24 @@
+namespace Scheduler.Functions.Http;
+
+/// <summary>The route templates of the HTTP functions (host.json's route prefix is empty, so each names its full path).</summary>
+public static class Routes
+{
+    public const string Authorities = "api/authorities";
+    public const string Authority = "api/authorities/{code}";
+    public const string Keys = "api/authorities/{code}/keys";
+    public const string Episodes = "api/authorities/{code}/episodes";
+    public const string Episode = "api/authorities/{code}/episodes/{id}";
+    public const string EpisodeEvents = "api/authorities/{code}/episodes/{id}/events";
+    public const string EpisodeCalendar = "api/authorities/{code}/episodes/{id}/calendar";
+    public const string CalendarFeed = "api/authorities/{code}/calendar.ics";
+    public const string Case = "api/authorities/{code}/cases/{caseRef}";
+    public const string CaseEvents = "api/authorities/{code}/cases/{caseRef}/events";
+    public const string CaseMilestones = "api/authorities/{code}/cases/{caseRef}/milestones";
+    public const string WorkList = "api/authorities/{code}/worklist";
+    public const string Acknowledge = "api/authorities/{code}/alerts/{key}/acknowledge";
+    public const string Acknowledgements = "api/authorities/{code}/alerts/acknowledgements";
+    public const string Sweep = "api/ops/sweep";
+    public const string Outbox = "api/ops/outbox";
+    public const string Health = "health";
+    public const string OpenApi = "openapi/v1.json";
+}

@@ -1,0 +1,11 @@
+namespace Scheduler.Functions.Meta;
+
+/// <summary><c>GET /health</c>: the app is up (no key needed; it reveals nothing).</summary>
+public sealed class Health
+{
+    /// <summary>The function.</summary>
+    [Function(nameof(Health))]
+    [ApiOperation("Meta", "Liveness: {\"status\":\"ok\"}.")]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) =>
+        ApiResults.Json(new { status = "ok" });
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Scheduler.Application.Alerts.Dispatch;
+using Scheduler.Application.Alerts.Sweep;
+using Scheduler.Application.Demo;
+using Scheduler.Application.Retention;
+using Scheduler.Functions.Hosting;
+using Scheduler.Functions.Triggers;
+using Scheduler.Infrastructure;
+
+namespace Scheduler.Functions;
+
+/// <summary>
+/// The composition root, shared by the worker's <c>Program</c> and the local host: each service, store and clock
+/// registered once, every option bound from configuration and validated when the app starts, so a missing or bad
+/// setting stops it with a message naming the setting.
+/// </summary>
+public static class SchedulerServices
+{
+    /// <summary>Everything the functions need.</summary>
+    public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<IClock>(configuration[DemoClock.TodayVariable] is { Length: > 0 } today
+            ? DemoClock.Parse(today, SystemClock.Instance)
+            : SystemClock.Instance);
+
+        services.AddValidatedOptions<AccessOptions>("Scheduler");
+        services.AddValidatedOptions<SiteOptions>("Scheduler");
+        services.AddValidatedOptions<MailOptions>("Scheduler:SendGrid");
+        services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
+        services.AddValidatedOptions<DispatchOptions>("Scheduler:Dispatch");
+        services.AddValidatedOptions<RetentionOptions>("Scheduler:Retention");
+
+        services.AddSchedulerApplication();
+        services.AddSchedulerInfrastructure(configuration);
+        services.AddSingleton<ApiEndpoint>();
+        services.AddSingleton<QueueRefusal>();
+        services.AddHostedService<DemoSeeding>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

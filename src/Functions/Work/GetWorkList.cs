@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Scheduler.Functions.Work;
+
+/// <summary><c>GET /api/authorities/{code}/worklist?days=10[&amp;assignee=email]</c>.</summary>
+public sealed class GetWorkList(ApiEndpoint api, WorkListService worklists)
+{
+    /// <summary>The function.</summary>
+    [Function(nameof(GetWorkList))]
+    [ApiOperation("Work", "What is overdue and what falls due in the next N working days (?days=10), for the authority or one assignee (?assignee=email).")]
+    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.WorkList)] HttpRequest request, string code) =>
+        api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
+        {
+            var daysText = request.Query["days"].ToString();
+            var days = 10;
+            if (daysText.Length > 0 && !int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days))
+            {
+                throw new ValidationException("days", "must be a whole number of working days");
+            }
+
+            var assignee = request.Query["assignee"].ToString();
+            return ApiResults.Json(await worklists.GetAsync(code, days, assignee.Length == 0 ? null : assignee, ct));
+        });
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using NodaTime;
+
+namespace Scheduler.Infrastructure.Tables;
+
+/// <summary>
+/// The append-only audit log. PartitionKey <c>{authority}|{yyyy-MM}</c> (UTC month), RowKey inverted ticks plus a
+/// random suffix, so a partition lists newest first and two changes in the same tick never collide. Rows are
+/// only ever inserted.
+/// </summary>
+public sealed class AuditLog(SchedulerTables tables) : IAuditLog
+{
+    /// <inheritdoc />
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var entity = new TableEntity(PartitionFor(entry.Authority, entry.At), RowKeyFor(entry.At))
+        {
+            ["Authority"] = entry.Authority,
+            ["Actor"] = entry.Actor,
+            ["Operation"] = entry.Operation,
+            ["EntityType"] = entry.EntityType,
+            ["EntityKey"] = entry.EntityKey,
+            ["At"] = entry.At.ToDateTimeOffset(),
+        };
+        if (entry.Before is not null)
+        {
+            ChunkedProperty.Write(entity, "Before", entry.Before);
+        }
+
+        if (entry.After is not null)
+        {
+            ChunkedProperty.Write(entity, "After", entry.After);
+        }
+
+        await tables.AuditLog.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AuditEntry> ReadMonthAsync(string authority, Instant month, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionFor(authority, month)}");
+        await foreach (var entity in tables.AuditLog.WhereAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new AuditEntry
+            {
+                Authority = entity.GetString("Authority") ?? authority,
+                Actor = entity.GetString("Actor") ?? string.Empty,
+                Operation = entity.GetString("Operation") ?? string.Empty,
+                EntityType = entity.GetString("EntityType") ?? string.Empty,
+                EntityKey = entity.GetString("EntityKey") ?? string.Empty,
+                Before = ChunkedProperty.Read(entity, "Before"),
+                After = ChunkedProperty.Read(entity, "After"),
+                At = Instant.FromDateTimeOffset(entity.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch),
+            };
+        }
+    }
+
+    /// <summary>The partition of an authority's month: <c>croydon|2017-12</c>.</summary>
+    public static string PartitionFor(string authority, Instant at) =>
+        $"{authority}|{at.InUtc().Date.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The filter of an authority's audit partitions (<c>{authority}|{yyyy-MM}</c>) before <paramref name="endExclusive"/>.</summary>
+    public static string PartitionsBefore(string authority, string endExclusive) =>
+        TableClient.CreateQueryFilter($"PartitionKey ge {authority + "|"} and PartitionKey lt {endExclusive}");
+
+    /// <summary>Inverted ticks (newest sorts first) and a random suffix.</summary>
+    public static string RowKeyFor(Instant at)
+    {
+        var inverted = DateTime.MaxValue.Ticks - at.ToDateTimeUtc().Ticks;
+        return string.Create(CultureInfo.InvariantCulture, $"{inverted:D19}-{Guid.NewGuid():N}");
+    }
+}

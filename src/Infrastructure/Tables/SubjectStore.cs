@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+
+namespace Scheduler.Infrastructure.Tables;
+
+/// <summary>The <c>Episodes</c> and <c>Cases</c> tables: PartitionKey authority, RowKey episode id or case reference.</summary>
+public sealed class SubjectStore(SchedulerTables tables) : ISubjectStore
+{
+    /// <inheritdoc />
+    public async Task<SubjectRecord?> GetAsync(SubjectKind kind, string authority, string id, CancellationToken cancellationToken) =>
+        await tables.Subjects(kind).FindAsync(authority, id, cancellationToken).ConfigureAwait(false) is { } entity ? SubjectEntity.FromEntity(entity) : null;
+
+    /// <inheritdoc />
+    public async Task<SubjectRecord> AddAsync(SubjectRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var etag = await tables.Subjects(record.Kind).InsertAsync(SubjectEntity.ToEntity(record), cancellationToken).ConfigureAwait(false);
+        return record with { ETag = etag };
+    }
+
+    /// <inheritdoc />
+    public async Task<SubjectRecord> ReplaceAsync(SubjectRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var etag = await tables.Subjects(record.Kind)
+            .ReplaceAsync(SubjectEntity.ToEntity(record), record.ETag ?? throw new ArgumentException("A replace needs the ETag read.", nameof(record)), cancellationToken)
+            .ConfigureAwait(false);
+        return record with { ETag = etag };
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<SubjectRecord> ListAsync(SubjectKind kind, string authority, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyParts.RequireAuthority(authority)}");
+        await foreach (var entity in tables.Subjects(kind).WhereAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            yield return SubjectEntity.FromEntity(entity);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<SubjectRecord> ListAllAsync(SubjectKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in tables.Subjects(kind).WhereAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            yield return SubjectEntity.FromEntity(entity);
+        }
+    }
+}
