@@ -76,7 +76,7 @@ public sealed partial class DemoSeeder(
 
         var tm = new Dictionary<string, string> { ["TM"] = "team.manager.north@croydon.example" };
         await CaseAsync("CP-DEMO-001", "CP", new Dictionary<string, string>(tm) { ["CPC"] = "cp.chair@croydon.example" }, today, cancellationToken,
-            new { type = "strategy_discussion", date = "2017-12-13" }).ConfigureAwait(false);
+            new { type = "strategy_discussion", date = "2017-12-04" }).ConfigureAwait(false);
         await CaseAsync("CP-DEMO-002", "CP", new Dictionary<string, string>(tm) { ["CPC"] = "cp.chair@croydon.example" }, today, cancellationToken,
             new { type = "strategy_discussion", date = "2017-09-04" },
             new { type = "icpc_held", date = "2017-09-25" }).ConfigureAwait(false);

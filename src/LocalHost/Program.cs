@@ -1,0 +1,3 @@
+using Scheduler.LocalHost;
+
+await LocalHostApp.Build(args).RunAsync();
