@@ -28,8 +28,8 @@ public static class WorkEndpoints
         group.MapGet("/{code}/calendar.ics", async (string code, EpisodeService episodes, AuthorityService authorities, IClock clock, CancellationToken ct) =>
             {
                 var authority = await authorities.GetAsync(code, ct);
-                var entries = (await episodes.ListAsync(code, ct)).SelectMany(v => v.Milestones.Select(m => new IcsEntry($"{code}-{v.Subject.Id}", m)));
-                var ics = IcsCalendarWriter.Write($"{authority.Name} oversight calendar", entries, clock.GetCurrentInstant());
+                var entries = (await episodes.ListAsync(code, ct)).SelectMany(v => v.Milestones.Select(m => CalendarFeedEntry.Episode(v.Subject.Id, m) with { AuthorityCode = code }));
+                var ics = CalendarFeedWriter.Write($"{authority.Name} oversight calendar", entries, clock.GetCurrentInstant());
                 return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
             })
             .WithMetadata(new QueryKeyAllowedAttribute())
