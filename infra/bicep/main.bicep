@@ -1,5 +1,6 @@
-// Scheduler in one resource group: Flex Consumption function app (custom handler), storage,
-// Service Bus, Key Vault, monitoring, one user-assigned identity and its role assignments.
+// Scheduler in one resource group: Flex Consumption function app (.NET isolated worker, dotnet-isolated
+// 10.0), storage (host storage, tables, queues), Key Vault, monitoring, one user-assigned identity and its
+// role assignments, and optionally a Service Bus namespace and topic that sent alerts are published to.
 targetScope = 'resourceGroup'
 
 @description('Environment name, used in resource names (e.g. prod, test).')
@@ -17,6 +18,17 @@ param sendGridFromAddress string
 @secure()
 param sendGridApiKey string = ''
 
+@description('Key that signs the links in alert emails (at least 32 random bytes, e.g. openssl rand -base64 48). Optional: leave empty and set the Key Vault secret LinkSigningSecret yourself (recommended; docs/operations.md).')
+@secure()
+param linkSigningSecret string = ''
+
+@description('Accept links signed with the previous key (Key Vault secret LinkSigningSecretPrevious) during a key rotation.')
+param linkSigningPreviousSecretEnabled bool = false
+
+@description('Days a signed link in an email stays valid.')
+@minValue(1)
+param linkValidDays int = 30
+
 @description('Hex SHA-256 of the operator API key (64 hex characters).')
 @minLength(64)
 @maxLength(64)
@@ -25,12 +37,18 @@ param operatorKeySha256 string
 @description('NCrontab schedule of the daily sweep: 6 fields with seconds, UTC.')
 param sweepSchedule string = '0 0 6 * * *'
 
+@description('NCrontab schedule of the recovery timer that re-enqueues alerts a crashed sweep recorded: 6 fields with seconds, UTC.')
+param sweepRecoverySchedule string = '0 */10 * * * *'
+
 @description('Years audit and alert-ledger rows are kept.')
 @minValue(1)
 param retentionYears int = 6
 
 @description('Base URL for links in emails. Empty: https://<function app default host name>.')
 param publicBaseUrl string = ''
+
+@description('Deploy a Service Bus namespace (Standard, local auth off) and the topic alerts-sent, and publish every sent alert to it.')
+param enableServiceBus bool = false
 
 @description('Most instances the function app may scale out to (Flex Consumption accepts 40 to 1000).')
 @minValue(40)
@@ -56,6 +74,7 @@ var names = {
   functionApp: 'func-sched-${environmentName}-${take(suffix, 6)}'
 }
 var deploymentContainerName = 'app-package'
+var serviceBusTopicName = 'alerts-sent'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -76,12 +95,13 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
-module serviceBus 'modules/servicebus.bicep' = {
+module serviceBus 'modules/servicebus.bicep' = if (enableServiceBus) {
   name: 'servicebus'
   params: {
     name: names.serviceBus
     location: location
     tags: tags
+    topicName: serviceBusTopicName
   }
 }
 
@@ -92,6 +112,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     sendGridApiKey: sendGridApiKey
+    linkSigningSecret: linkSigningSecret
   }
 }
 
@@ -105,14 +126,18 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+// The Service Bus outputs are read with the safe-dereference operator: when enableServiceBus is false
+// the module is not deployed and the expressions fall back to empty strings.
 module roles 'modules/roles.bicep' = {
   name: 'roles'
   params: {
     principalId: identity.outputs.principalId
     storageAccountName: storage.outputs.name
-    serviceBusNamespaceName: serviceBus.outputs.name
     keyVaultName: keyVault.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
+    enableServiceBus: enableServiceBus
+    serviceBusNamespaceName: serviceBus.?outputs.name ?? ''
+    serviceBusTopicName: serviceBus.?outputs.topicName ?? ''
   }
 }
 
@@ -130,18 +155,24 @@ module functionApp 'modules/functionapp.bicep' = {
     tableEndpoint: storage.outputs.tableEndpoint
     queueEndpoint: storage.outputs.queueEndpoint
     deploymentContainerName: deploymentContainerName
-    serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    serviceBusFullyQualifiedNamespace: serviceBus.?outputs.fullyQualifiedNamespace ?? ''
+    serviceBusTopicName: serviceBus.?outputs.topicName ?? ''
     sendGridSecretUri: keyVault.outputs.sendGridSecretUri
     sendGridFromAddress: sendGridFromAddress
+    linkSigningSecretUri: keyVault.outputs.linkSigningSecretUri
+    linkSigningPreviousSecretUri: keyVault.outputs.linkSigningPreviousSecretUri
+    linkSigningPreviousSecretEnabled: linkSigningPreviousSecretEnabled
+    linkValidDays: linkValidDays
     operatorKeySha256: operatorKeySha256
     sweepSchedule: sweepSchedule
+    sweepRecoverySchedule: sweepRecoverySchedule
     retentionYears: retentionYears
     publicBaseUrl: publicBaseUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
     maximumInstanceCount: maximumInstanceCount
   }
   // The host starts as soon as the site exists: its identity must already hold its roles, or the
-  // first start fails to reach storage, Service Bus and the Key Vault reference.
+  // first start fails to reach storage (host storage and the queue triggers) and the Key Vault references.
   dependsOn: [
     roles
   ]
@@ -151,6 +182,7 @@ output functionAppName string = functionApp.outputs.name
 output functionAppHostName string = functionApp.outputs.defaultHostName
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
 output storageAccountName string = storage.outputs.name
-output serviceBusNamespace string = serviceBus.outputs.fullyQualifiedNamespace
+output serviceBusNamespace string = serviceBus.?outputs.fullyQualifiedNamespace ?? ''
+output serviceBusTopic string = serviceBus.?outputs.topicName ?? ''
 output keyVaultName string = keyVault.outputs.name
 output identityClientId string = identity.outputs.clientId

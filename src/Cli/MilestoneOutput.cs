@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Contracts;
+using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Milestones;
 using Spectre.Console;
 
@@ -10,13 +11,20 @@ namespace Scheduler.Cli;
 public static class MilestoneOutput
 {
     /// <summary>Writes <paramref name="milestones"/> to the context's output.</summary>
-    public static void Write(CliContext context, string format, IReadOnlyList<Milestone> milestones, string subjectId, string calendarName)
+    /// <param name="context">Where to write, and the clock that stamps a calendar.</param>
+    /// <param name="format"><c>json</c>, <c>text</c> or <c>ics</c>.</param>
+    /// <param name="milestones">The milestones of one episode or case.</param>
+    /// <param name="kind">Whether <paramref name="reference"/> is an episode id or a case reference.</param>
+    /// <param name="reference">Named in calendar titles and UIDs.</param>
+    /// <param name="calendarName">The calendar's name.</param>
+    public static void Write(CliContext context, string format, IReadOnlyList<Milestone> milestones, SubjectKind kind, string reference, string calendarName)
     {
         switch (format)
         {
             case "ics":
                 // Written as-is: the writer already ends every line with CRLF.
-                context.Out.Write(IcsCalendarWriter.Write(calendarName, subjectId, milestones, context.Clock.GetCurrentInstant()));
+                var entries = milestones.Select(m => new CalendarFeedEntry(kind, reference, m));
+                context.Out.Write(CalendarFeedWriter.Write(calendarName, entries, context.Clock.GetCurrentInstant()));
                 break;
             case "text":
                 WriteTable(context.Out, milestones);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scheduler.Tests.Ical;
 
 namespace Scheduler.Cli.Tests;
 
@@ -152,30 +153,51 @@ public sealed class CalendarCommandTests
     }
 
     [Fact]
-    public void Ics_output_is_a_valid_folded_calendar_with_stable_unique_uids()
+    public void Ics_output_parses_with_stable_unique_uids_and_one_day_events()
     {
         var first = Cli.Run(FixedClock.On(2017, 9, 5), [.. Croydon, "--format", "ics"]).ShouldSucceed();
         var second = Cli.Run(FixedClock.On(2018, 2, 1), [.. Croydon, "--format", "ics"]).ShouldSucceed();
 
-        var events = Ics.Events(first.Stdout);
-        var json = Milestones(Croydon);
-        Assert.Equal(json.Count, events.Count);
+        var events = IcalJs.Parse(first.Stdout).Events;
+        var later = IcalJs.Parse(second.Stdout).Events;
 
-        var uids = events.Select(e => e["UID"]).ToList();
+        // One event per milestone that applies, and a second for each window (its opening day).
+        var json = Milestones(Croydon).Where(m => m.GetProperty("status").GetString() != "not_applicable").ToList();
+        var windows = json.Count(m => m.GetProperty("earliest").ValueKind == JsonValueKind.String
+            && string.CompareOrdinal(m.GetProperty("earliest").GetString(), m.GetProperty("effective").GetString()) < 0);
+        Assert.Equal(json.Count + windows, events.Count);
+        Assert.DoesNotContain(events, e => e.Property("x-scheduler-rule") == "dfe_improvement_notice_3m");
+
+        var uids = events.Select(e => e.Uid).ToList();
         Assert.Equal(uids.Count, uids.Distinct().Count());
-        Assert.Equal(uids, Ics.Events(second.Stdout).Select(e => e["UID"]).ToList());
-        Assert.NotEqual(events[0]["DTSTAMP"], Ics.Events(second.Stdout)[0]["DTSTAMP"]);
+        Assert.Equal(uids, later.Select(e => e.Uid));
+        Assert.Equal("2017-09-05T12:00:00Z", events[0].Dtstamp);
+        Assert.Equal("2018-02-01T12:00:00Z", later[0].Dtstamp);
+        Assert.All(events, e => Assert.Equal(e.StartDate.PlusDays(1), e.EndDate));
 
-        var plan = Assert.Single(events, e => e["UID"].Contains("action_plan_submission", StringComparison.Ordinal));
-        Assert.Equal("20171211", plan["DTSTART;VALUE=DATE"]);
-        Assert.Equal("20171212", plan["DTEND;VALUE=DATE"]);
-        var review = Assert.Single(events, e => e["UID"].Contains("dfe_progress_review-1@", StringComparison.Ordinal));
-        Assert.Equal("20180302", review["DTSTART;VALUE=DATE"]);
-        var window = Assert.Single(events, e => e["DTSTART;VALUE=DATE"] == "20171009" && e["UID"].Contains("action_planning_visit", StringComparison.Ordinal));
-        Assert.Equal("20171024", window["DTEND;VALUE=DATE"]);
+        var plan = Assert.Single(events, e => e.Uid == "episode-2017-09-04-action_plan_submission-1@scheduler");
+        Assert.Equal(("2017-12-11", "2017-12-12"), (plan.Start, plan.End));
+        Assert.Equal("Written statement of action (action plan) due – episode-2017-09-04", plan.Summary);
+        var review = Assert.Single(events, e => e.Uid == "episode-2017-09-04-dfe_progress_review-1@scheduler");
+        Assert.Equal("2018-03-02", review.Start);
+        var opens = Assert.Single(events, e => e.Uid == "episode-2017-09-04-ofsted_action_planning_visit_window-1-opens@scheduler");
+        Assert.Equal("2017-10-09", opens.Start);
+        var closes = Assert.Single(events, e => e.Uid == "episode-2017-09-04-ofsted_action_planning_visit_window-1@scheduler");
+        Assert.Equal("2017-10-23", closes.Start);
+    }
 
-        // Long DESCRIPTION lines (sources) must have been folded.
-        Assert.Contains(first.Stdout.Split("\r\n"), l => l.StartsWith(' '));
+    [Fact]
+    public void Ics_titles_use_the_episode_id_when_given()
+    {
+        var run = Cli.Run([.. Croydon, "--episode-id", "sif-2017-20170904", "--format", "ics"]).ShouldSucceed();
+
+        var events = IcalJs.Parse(run.Stdout).Events;
+        Assert.All(events, e =>
+        {
+            Assert.EndsWith(" – sif-2017-20170904", e.Summary, StringComparison.Ordinal);
+            Assert.StartsWith("sif-2017-20170904-", e.Uid, StringComparison.Ordinal);
+            Assert.Contains("\nEpisode: sif-2017-20170904\n", e.Description, StringComparison.Ordinal);
+        });
     }
 
     internal static List<JsonElement> Milestones(string[] args) => Parse(Cli.Run(args).ShouldSucceed().Stdout);

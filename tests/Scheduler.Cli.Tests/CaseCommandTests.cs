@@ -1,3 +1,4 @@
+using Scheduler.Tests.Ical;
 using static Scheduler.Cli.Tests.CalendarCommandTests;
 
 namespace Scheduler.Cli.Tests;
@@ -64,13 +65,18 @@ public sealed class CaseCommandTests
     }
 
     [Fact]
-    public void Case_ics_uses_the_case_reference_in_uids()
+    public void Case_ics_uses_the_case_reference_in_uids_and_titles()
     {
         var run = Cli.Run("case", "cp", "--strategy-discussion", "2017-09-04", "--case-ref", "CR/123", "--format", "ics", "--today", "2017-09-05").ShouldSucceed();
 
-        var events = Ics.Events(run.Stdout);
+        var events = IcalJs.Parse(run.Stdout).Events;
         Assert.NotEmpty(events);
-        Assert.All(events, e => Assert.StartsWith("CR-123-", e["UID"], StringComparison.Ordinal));
+        Assert.All(events, e =>
+        {
+            Assert.StartsWith("CR-123-", e.Uid, StringComparison.Ordinal);
+            Assert.EndsWith(" – CR/123", e.Summary, StringComparison.Ordinal);
+            Assert.Contains("\nCase reference: CR/123\n", e.Description, StringComparison.Ordinal);
+        });
     }
 
     [Theory]

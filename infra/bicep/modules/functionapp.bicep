@@ -1,5 +1,5 @@
-// Flex Consumption plan and the function app (custom handler runtime), with every app setting the
-// host and the handler read (CONTRACT.md, "App settings").
+// Flex Consumption plan and the function app (.NET isolated worker, dotnet-isolated 10.0), with every app
+// setting the Functions host and the worker read in Azure (docs/configuration.md, "App settings").
 
 @description('Function app name (also the default host name prefix).')
 param name string
@@ -19,7 +19,7 @@ param identityId string
 @description('Client id of the user-assigned managed identity.')
 param identityClientId string
 
-@description('Storage account name (host storage and application tables).')
+@description('Storage account name (host storage, application tables and queues).')
 param storageAccountName string
 
 @description('Blob endpoint of the storage account, ending with a slash.')
@@ -34,8 +34,11 @@ param queueEndpoint string
 @description('Name of the blob container holding the deployment package.')
 param deploymentContainerName string
 
-@description('Fully qualified Service Bus namespace, e.g. sb-sched-prod.servicebus.windows.net.')
-param serviceBusFullyQualifiedNamespace string
+@description('Fully qualified namespace the app publishes sent alerts to (e.g. sb-sched-prod-….servicebus.windows.net); empty: publishing is off.')
+param serviceBusFullyQualifiedNamespace string = ''
+
+@description('Service Bus topic the app publishes sent alerts to; empty: publishing is off.')
+param serviceBusTopicName string = ''
 
 @description('Versionless Key Vault URI of the SendGrid API key secret.')
 param sendGridSecretUri string
@@ -48,6 +51,22 @@ param operatorKeySha256 string
 
 @description('NCrontab schedule (6 fields, UTC) of the daily sweep.')
 param sweepSchedule string
+
+@description('NCrontab schedule (6 fields, UTC) of the recovery timer that re-enqueues alerts a crashed sweep recorded.')
+param sweepRecoverySchedule string
+
+@description('Versionless Key Vault URI of the link-signing key secret.')
+param linkSigningSecretUri string
+
+@description('Versionless Key Vault URI of the previous link-signing key secret (read only while previous-key mode is on).')
+param linkSigningPreviousSecretUri string
+
+@description('Whether links signed with the previous key are still accepted (the grace period of a key rotation).')
+param linkSigningPreviousSecretEnabled bool = false
+
+@description('Days a signed link in an email stays valid.')
+@minValue(1)
+param linkValidDays int
 
 @description('Years audit and ledger rows are kept.')
 param retentionYears int
@@ -102,8 +121,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     // Key Vault references resolve with the user-assigned identity, not a system identity.
     keyVaultReferenceIdentity: identityId
     siteConfig: {
+      // No ftpsState: Flex Consumption has no FTPS and lists the property as deprecated.
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
     }
     functionAppConfig: {
@@ -121,10 +140,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      // The custom-handler stack: the host starts the executable named in host.json.
+      // The .NET isolated worker on .NET 10. On Flex Consumption this replaces the
+      // FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_WORKER_RUNTIME_VERSION app settings.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -132,41 +152,43 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
 // App settings live in their own resource so that the default public URL can use the site's
 // host name (Flex Consumption may give a host name that is not simply <name>.azurewebsites.net).
-// Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION: the runtime
-// is functionAppConfig.runtime above.
+// Flex Consumption deprecates FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and
+// WEBSITE_RUN_FROM_PACKAGE as app settings: the runtime is functionAppConfig.runtime above and the
+// package comes from functionAppConfig.deployment.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
   properties: {
-    // Host storage with the managed identity (no connection string, shared keys are off).
+    // Host storage with the managed identity (no connection string, shared keys are off). The queue
+    // triggers use this default connection too: the app's queues live in the same account.
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
-    // The host's serviceBusTrigger connection.
-    ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
-    ServiceBusConnection__credential: 'managedidentity'
-    ServiceBusConnection__clientId: identityClientId
-    // Telemetry: Entra ID ingestion (local auth is off on the component).
+    // Telemetry from the host and the worker: Entra ID ingestion (local auth is off on the component).
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
-    // The handler.
+    // The app's own table and queue clients, with the same identity.
     Scheduler__Storage__TableServiceUri: tableEndpoint
     Scheduler__Storage__QueueServiceUri: queueEndpoint
     Scheduler__ManagedIdentityClientId: identityClientId
-    Scheduler__Messaging__Transport: 'ServiceBus'
+    // Optional publishing of sent alerts; both empty when the integration is not deployed.
     Scheduler__ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+    Scheduler__ServiceBus__Topic: serviceBusTopicName
+    // Mail through SendGrid's public API (Scheduler__SendGrid__BaseUrl is for local runs and tests only).
     Scheduler__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridSecretUri})'
     Scheduler__SendGrid__FromAddress: sendGridFromAddress
-    Scheduler__SendGrid__BaseUrl: 'https://api.sendgrid.com'
+    // Timers, UTC NCrontab with seconds.
     Scheduler__Sweep__Schedule: sweepSchedule
+    Scheduler__Sweep__RecoverySchedule: sweepRecoverySchedule
+    // Signed links in emails. Empty previous key: only the current key is accepted.
+    Scheduler__Links__Secret: '@Microsoft.KeyVault(SecretUri=${linkSigningSecretUri})'
+    Scheduler__Links__PreviousSecret: linkSigningPreviousSecretEnabled ? '@Microsoft.KeyVault(SecretUri=${linkSigningPreviousSecretUri})' : ''
+    Scheduler__Links__ValidDays: string(linkValidDays)
     Scheduler__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
     Scheduler__OperatorKeySha256: operatorKeySha256
     Scheduler__Retention__Years: string(retentionYears)
-    // Dispatch retries: the first send plus re-enqueued retries, matching the queues' max delivery count.
+    // Send attempts per alert digest (the first send plus re-enqueued retries after 429/5xx).
     Scheduler__Dispatch__MaxAttempts: '5'
-    // In Azure the Functions host fires the triggers; the handler's own local trigger loop
-    // (timers and Azurite queue polling) must stay off or every event would be handled twice.
-    Scheduler__LocalTriggers__Enabled: 'false'
   }
 }
 

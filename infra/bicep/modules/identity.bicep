@@ -1,5 +1,6 @@
-// User-assigned managed identity: one identity for the host (AzureWebJobsStorage, Service Bus
-// trigger), the handler (tables, Service Bus send), Key Vault references and App Insights ingestion.
+// User-assigned managed identity: one identity for the host (AzureWebJobsStorage and the queue
+// triggers), the worker (tables, queues, the optional Service Bus topic), Key Vault references and
+// App Insights ingestion.
 // User-assigned rather than system-assigned so that role assignments can be made before the
 // function app exists and survive re-creating it.
 

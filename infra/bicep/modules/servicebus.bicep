@@ -1,5 +1,8 @@
-// Service Bus namespace, the two application queues and their poison queues. Local (SAS) auth is disabled: the
-// function app's managed identity sends and receives with Microsoft Entra ID.
+// Optional outbound integration (main.bicep deploys this module only when enableServiceBus is true): a
+// Service Bus namespace and one topic to which the app publishes every alert it has sent, for councils
+// that route alerts into Teams or their case system with Power Automate or Logic Apps. Scheduler itself
+// never receives from it; its own messaging is Azure Storage queues. Local (SAS) auth is disabled: the app
+// sends with its managed identity, and consumers authenticate with Microsoft Entra ID too.
 
 @description('Service Bus namespace name.')
 param name string
@@ -10,18 +13,16 @@ param location string
 @description('Tags applied to every resource.')
 param tags object = {}
 
-@description('How long an undelivered message lives before it is dead-lettered (ISO 8601).')
+@description('Topic the app publishes sent alerts to.')
+param topicName string = 'alerts-sent'
+
+@description('How long a published alert waits for a subscription to take it before it expires (ISO 8601).')
 param messageTimeToLive string = 'P14D'
 
-// Queue names fixed by the application: the two trigger queues, and the poison queues the handler moves a
-// message to, with its failure reason, when it gives up on it (a custom handler cannot dead-letter with a reason).
-var queueNames = [
-  'case-events'
-  'alert-dispatch'
-  'case-events-poison'
-  'alert-dispatch-poison'
-]
+@description('Window in which a repeated MessageId is dropped (ISO 8601; Service Bus allows 20 s to 7 days).')
+param duplicateDetectionWindow string = 'P1D'
 
+// Standard, not Basic: Basic has no topics.
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
@@ -37,26 +38,24 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   }
 }
 
-resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
-  for queueName in queueNames: {
-    parent: namespace
-    name: queueName
-    properties: {
-      // Senders set MessageId to the event/alert key, so a resend within the window is dropped.
-      requiresDuplicateDetection: true
-      duplicateDetectionHistoryTimeWindow: 'PT1H'
-      deadLetteringOnMessageExpiration: true
-      // Same as the local poller: after 5 failed deliveries the message is dead-lettered.
-      maxDeliveryCount: 5
-      lockDuration: 'PT1M'
-      defaultMessageTimeToLive: messageTimeToLive
-      requiresSession: false
-      enablePartitioning: false
-    }
+// The app sets MessageId to the alert key, so a publish repeated after a retry or a recovered sweep
+// within the window is dropped by the broker instead of reaching subscribers twice. The template creates
+// no subscription: each consumer (a Logic App, a Power Automate flow) gets its own, created by the
+// operator (docs/operations.md); a message published while the topic has no subscription is discarded.
+resource topic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
+  parent: namespace
+  name: topicName
+  properties: {
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
+    defaultMessageTimeToLive: messageTimeToLive
+    maxSizeInMegabytes: 1024
+    enablePartitioning: false
+    supportOrdering: false
   }
-]
+}
 
 output name string = namespace.name
 output id string = namespace.id
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
-output queueNames array = queueNames
+output topicName string = topic.name

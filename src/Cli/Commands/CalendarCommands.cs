@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NodaTime;
+using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Calendar;
 using Scheduler.Domain.Children;
 using Scheduler.Domain.Milestones;
@@ -35,7 +36,7 @@ public static class CalendarCommands
         var agreed = CliOptions.Dates("--monitoring-visit-agreed", "First on-site day of a monitoring visit agreed with Ofsted, not yet held");
         var dfeReviews = CliOptions.Dates("--dfe-review", "A DfE progress review held");
         var planApproved = CliOptions.Date("--improvement-plan-approved", "The date the improvement plan was approved");
-        var episode = new Option<string?>("--episode-id") { Description = "Episode id used in iCalendar UIDs (defaults to episode-<report received>)" };
+        var episode = new Option<string?>("--episode-id") { Description = "Episode id used in iCalendar titles and UIDs (defaults to episode-<report received>)" };
         var today = CliOptions.Today();
         var format = CliOptions.Format("json", "text", "ics");
 
@@ -64,7 +65,7 @@ public static class CalendarCommands
             var milestones = OversightCalendar.Compute(facts, AuthorityParameters.Default, calendar, calendar, asOf);
 
             var subject = parse.GetValue(episode) ?? $"episode-{Iso(facts.ReportReceived)}";
-            MilestoneOutput.Write(context, parse.GetValue(format)!, milestones, subject, $"Oversight calendar (report received {Iso(facts.ReportReceived)})");
+            MilestoneOutput.Write(context, parse.GetValue(format)!, milestones, SubjectKind.Episode, subject, $"Oversight calendar (report received {Iso(facts.ReportReceived)})");
             return ExitCodes.Success;
         });
         return command;
@@ -149,13 +150,13 @@ public static class CalendarCommands
         var calendar = WorkingDayCalendar.EnglandAndWales;
         ThrowIfInvalid(ChildCaseFactsValidator.Validate(facts, calendar, asOf));
         var milestones = ChildCaseCalendar.Compute(facts, AuthorityParameters.Default, calendar, calendar, asOf);
-        MilestoneOutput.Write(context, format, milestones, facts.CaseReference, $"Case {facts.CaseReference}");
+        MilestoneOutput.Write(context, format, milestones, SubjectKind.Case, facts.CaseReference, $"Case {facts.CaseReference}");
         return ExitCodes.Success;
     }
 
     private static Option<string?> CaseReference(string kind) => new("--case-ref")
     {
-        Description = $"The council's case reference (no names); used in iCalendar UIDs (defaults to {kind}-<start date>)",
+        Description = $"The council's case reference (no names); used in iCalendar titles and UIDs (defaults to {kind}-<start date>)",
     };
 
     private static void ThrowIfInvalid(IReadOnlyList<ValidationError> errors)

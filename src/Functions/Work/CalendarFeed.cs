@@ -19,7 +19,8 @@ public sealed class CalendarFeed(ApiEndpoint api, AuthorityService authorities, 
         api.RunAsync(request, ApiAccess.ForAuthority(code) with { AllowQueryKey = true }, async (_, ct) =>
         {
             var authority = await authorities.GetAsync(code, ct);
-            var entries = (await episodes.ListAsync(code, ct)).SelectMany(v => v.Milestones.Select(m => new IcsEntry($"{code}-{v.Subject.Id}", m)));
-            return ApiResults.Text(IcsCalendarWriter.Write($"{authority.Name} oversight calendar", entries, clock.GetCurrentInstant()), ContentType);
+            var entries = (await episodes.ListAsync(code, ct))
+                .SelectMany(v => v.Milestones.Select(m => CalendarFeedEntry.Episode(v.Subject.Id, m) with { AuthorityCode = code }));
+            return ApiResults.Text(CalendarFeedWriter.Write($"{authority.Name} oversight calendar", entries, clock.GetCurrentInstant()), ContentType);
         });
 }

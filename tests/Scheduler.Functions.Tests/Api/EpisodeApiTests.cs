@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Scheduler.Functions.Tests.Infrastructure;
+using Scheduler.Tests.Ical;
 
 namespace Scheduler.Functions.Tests.Api;
 
@@ -152,6 +153,7 @@ public sealed class EpisodeApiTests(AzuriteFixture azurite) : IDisposable
         using (var client = _app.WithKey(key))
         {
             await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes", ApiApp.Json(CroydonEpisode)), HttpStatusCode.Created);
+            await ApiApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/episodes", ApiApp.Json(new { framework = "sif-2017", report_received = "2017-10-02" })), HttpStatusCode.Created);
         }
 
         using var anonymous = _app.Anonymous();
@@ -160,43 +162,35 @@ public sealed class EpisodeApiTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
 
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith("BEGIN:VCALENDAR\r\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("END:VCALENDAR\r\n", text, StringComparison.Ordinal);
-        var lines = text.Split("\r\n");
-        Assert.All(lines, l => Assert.True(System.Text.Encoding.UTF8.GetByteCount(l) <= 75, l));
-        var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Split("\r\n");
-        var events = Split(unfolded);
-        Assert.Equal(events.Count, unfolded.Count(l => l == "END:VEVENT"));
-        var plan = events.Single(e => e.Any(l => l.StartsWith("UID:", StringComparison.Ordinal) && l.Contains("action_plan_submission-1@", StringComparison.Ordinal)));
-        Assert.Contains("DTSTART;VALUE=DATE:20171211", plan);
-        Assert.Contains("DTEND;VALUE=DATE:20171212", plan);
+        // Read back with ical.js, a parser independent of the Ical.Net writer.
+        var calendar = IcalJs.Parse(await response.Content.ReadAsStringAsync());
+        Assert.EndsWith("oversight calendar", calendar.Property("x-wr-calname"), StringComparison.Ordinal);
+        var events = calendar.Events;
+        Assert.All(events, e => Assert.Equal(e.StartDate.PlusDays(1), e.EndDate));
+        Assert.Equal(events.Count, events.Select(e => e.Uid).Distinct().Count());
+
+        // The UID of the first version of the feed ({authority}-{episode}-{rule}-{sequence}), on the 70th working day.
+        var plan = Assert.Single(events, e => e.Uid == $"{code}-sif-2017-20170904-action_plan_submission-1@scheduler");
+        Assert.Equal(("2017-12-11", "2017-12-12"), (plan.Start, plan.End));
+        Assert.Equal("Written statement of action (action plan) due – sif-2017-20170904", plan.Summary);
+        Assert.Contains("Status: Due Mon 11 Dec 2017.", plan.Description, StringComparison.Ordinal);
+
+        // The action planning visit window (25th to 35th working day) as its opening and closing days.
+        Assert.Equal("2017-10-09", Assert.Single(events, e => e.Uid == $"{code}-sif-2017-20170904-ofsted_action_planning_visit_window-1-opens@scheduler").Start);
+        Assert.Equal("2017-10-23", Assert.Single(events, e => e.Uid == $"{code}-sif-2017-20170904-ofsted_action_planning_visit_window-1@scheduler").Start);
+
+        // A commissioner was appointed: no improvement notice. The second episode (no commissioner) expects one.
+        Assert.DoesNotContain(events, e => e.Uid.StartsWith($"{code}-sif-2017-20170904-dfe_improvement_notice", StringComparison.Ordinal));
+        Assert.Single(events, e => e.Uid == $"{code}-sif-2017-20171002-dfe_improvement_notice_3m-1@scheduler");
+
+        // Two episodes: every title names its episode, so none is shared.
+        var first = events.Where(e => e.Uid.StartsWith($"{code}-sif-2017-20170904-", StringComparison.Ordinal)).Select(e => e.Summary).ToList();
+        var second = events.Where(e => e.Uid.StartsWith($"{code}-sif-2017-20171002-", StringComparison.Ordinal)).Select(e => e.Summary).ToList();
+        Assert.NotEmpty(second);
+        Assert.Equal(events.Count, first.Count + second.Count);
+        Assert.Empty(first.Intersect(second));
 
         // Calendar clients only ever use the query key on the feed: elsewhere it is not accepted.
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/authorities/{code}/episodes?key={Uri.EscapeDataString(key)}")).StatusCode);
-    }
-
-    private static List<List<string>> Split(string[] lines)
-    {
-        var result = new List<List<string>>();
-        List<string>? current = null;
-        foreach (var line in lines)
-        {
-            if (line == "BEGIN:VEVENT")
-            {
-                current = [];
-            }
-            else if (line == "END:VEVENT" && current is not null)
-            {
-                result.Add(current);
-                current = null;
-            }
-            else
-            {
-                current?.Add(line);
-            }
-        }
-
-        return result;
     }
 }

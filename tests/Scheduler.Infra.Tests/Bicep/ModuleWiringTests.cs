@@ -61,12 +61,37 @@ public sealed partial class ModuleWiringTests
     }
 
     [Fact]
+    public void AConditionalModulesOutputsAreReadOnlyWithSafeDereference()
+    {
+        var main = BicepTemplates.Main;
+        var conditional = main.OfKind("module").Where(m => m.Value is JsonObject o && o["$if"] is not null).Select(m => m.Name!).ToList();
+        Assert.Contains("serviceBus", conditional);
+        var uses = 0;
+        foreach (var expression in AllExpressions(main.Declarations.Select(d => d.Value)))
+        {
+            foreach (var module in conditional)
+            {
+                Assert.False(
+                    expression.Contains($"{module}.outputs.", StringComparison.Ordinal) || expression.Contains($"{module}!.outputs.", StringComparison.Ordinal),
+                    $"{expression}: {module} is deployed conditionally; read its outputs as {module}.?outputs.<name> ?? <fallback>");
+                if (expression.Contains($"{module}.?outputs.", StringComparison.Ordinal))
+                {
+                    uses++;
+                    Assert.Contains("??", expression, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        Assert.True(uses >= 4, $"expected main.bicep to pass the Service Bus outputs on, found {uses}");
+    }
+
+    [Fact]
     public void MainHasTheOutputsOperatorsNeed()
     {
         foreach (var output in new[]
                  {
                      "functionAppName", "functionAppHostName", "functionAppUrl", "storageAccountName", "serviceBusNamespace",
-                     "keyVaultName", "identityClientId",
+                     "serviceBusTopic", "keyVaultName", "identityClientId",
                  })
         {
             Assert.NotNull(BicepTemplates.Main.Find("output", output));
@@ -78,7 +103,14 @@ public sealed partial class ModuleWiringTests
     {
         var main = BicepTemplates.Main;
         Assert.Equal("0 0 6 * * *", BicepTemplates.Literal(main.Find("param", "sweepSchedule")!.Value));
+        Assert.Equal("0 */10 * * * *", BicepTemplates.Literal(main.Find("param", "sweepRecoverySchedule")!.Value));
         Assert.Equal(6, (int)main.Find("param", "retentionYears")!.Value!);
+        Assert.Equal(30, (int)main.Find("param", "linkValidDays")!.Value!);
+        Assert.False((bool)main.Find("param", "enableServiceBus")!.Value!);
+        Assert.False((bool)main.Find("param", "linkSigningPreviousSecretEnabled")!.Value!);
+        var linkSecret = main.Find("param", "linkSigningSecret")!;
+        Assert.Contains("secure", linkSecret.Decorators);
+        Assert.Equal(string.Empty, BicepTemplates.Literal(linkSecret.Value));
         Assert.Equal("resourceGroup().location", BicepTemplates.Expression(main.Find("param", "location")!.Value));
         var apiKey = main.Find("param", "sendGridApiKey")!;
         Assert.Contains("secure", apiKey.Decorators);
@@ -106,6 +138,7 @@ public sealed partial class ModuleWiringTests
         }
 
         Assert.DoesNotContain("sendGridApiKey", given);
+        Assert.DoesNotContain("linkSigningSecret", given);
     }
 
     private static IEnumerable<string> AllExpressions(IEnumerable<JsonNode?> nodes)
@@ -135,6 +168,7 @@ public sealed partial class ModuleWiringTests
         }
     }
 
-    [GeneratedRegex(@"\b([A-Za-z_][A-Za-z0-9_]*)\.outputs\.([A-Za-z_][A-Za-z0-9_]*)")]
+    // module.outputs.name, and the safe-dereference form module.?outputs.name used for the conditional module.
+    [GeneratedRegex(@"\b([A-Za-z_][A-Za-z0-9_]*)\.\??outputs\.([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex OutputReference();
 }

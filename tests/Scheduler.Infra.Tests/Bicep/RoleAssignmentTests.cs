@@ -12,7 +12,6 @@ public sealed class RoleAssignmentTests
         ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Storage Queue Data Contributor",
         ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Storage Blob Data Owner",
         ["69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"] = "Azure Service Bus Data Sender",
-        ["4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"] = "Azure Service Bus Data Receiver",
         ["4633458b-17de-408a-b874-0445c86b69e6"] = "Key Vault Secrets User",
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = "Monitoring Metrics Publisher",
     };
@@ -22,8 +21,7 @@ public sealed class RoleAssignmentTests
         ("Storage Table Data Contributor", "Microsoft.Storage/storageAccounts"),
         ("Storage Queue Data Contributor", "Microsoft.Storage/storageAccounts"),
         ("Storage Blob Data Owner", "Microsoft.Storage/storageAccounts"),
-        ("Azure Service Bus Data Sender", "Microsoft.ServiceBus/namespaces"),
-        ("Azure Service Bus Data Receiver", "Microsoft.ServiceBus/namespaces"),
+        ("Azure Service Bus Data Sender", "Microsoft.ServiceBus/namespaces/topics"),
         ("Key Vault Secrets User", "Microsoft.KeyVault/vaults"),
         ("Monitoring Metrics Publisher", "Microsoft.Insights/components"),
     ];
@@ -96,6 +94,35 @@ public sealed class RoleAssignmentTests
     {
         var granted = Assignments().Select(a => (a.Role, a.Scope.Type!.Split('@')[0])).Order().ToList();
         Assert.Equal(Expected.Order().ToList(), granted);
+    }
+
+    [Fact]
+    public void OnlyTheServiceBusSenderDependsOnTheIntegrationBeingEnabled()
+    {
+        foreach (var (assignment, role, scope) in Assignments())
+        {
+            var condition = assignment.Value!["$if"];
+            if (role == "Azure Service Bus Data Sender")
+            {
+                Assert.Equal("(enableServiceBus)", BicepTemplates.Literal(condition?["condition"]));
+                Assert.Equal("(enableServiceBus)", BicepTemplates.Literal(scope.Value!["$if"]?["condition"]));
+                var topic = BicepTemplates.Body(scope);
+                var ns = Roles.Find("resource", BicepTemplates.Reference(topic["parent"])!)!;
+                Assert.Equal("Microsoft.ServiceBus/namespaces", ns.Type!.Split('@')[0]);
+                Assert.True(ns.Existing);
+            }
+            else
+            {
+                Assert.True(condition is null, $"{assignment.Name} ({role}) must not be conditional");
+            }
+        }
+
+        var enable = Roles.Find("param", "enableServiceBus")!;
+        Assert.False((bool)enable.Value!);
+        var passed = BicepTemplates.Body(BicepTemplates.Main.Find("module", "roles")!)["params"]!;
+        Assert.Equal("enableServiceBus", BicepTemplates.Reference(passed["enableServiceBus"]));
+        Assert.Equal("serviceBus.?outputs.topicName ?? ''", BicepTemplates.Expression(passed["serviceBusTopicName"]));
+        Assert.Equal("serviceBus.?outputs.name ?? ''", BicepTemplates.Expression(passed["serviceBusNamespaceName"]));
     }
 
     [Fact]
