@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Scheduler.Functions.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Scheduler.Infrastructure;
 
 namespace Scheduler.Functions.Tests.Infrastructure;
 
@@ -31,20 +33,21 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     /// <summary>Loopback port of the queue service.</summary>
     public int QueuePort { get; private set; }
 
+    /// <summary>Azurite's well-known development account.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>Azurite's well-known development account key (public; valid only against Azurite).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     /// <summary>Path-style table endpoint, e.g. <c>http://127.0.0.1:P/devstoreaccount1</c>.</summary>
-    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName}");
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
 
     /// <summary>Path-style queue endpoint.</summary>
-    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{StorageConnection.DevelopmentAccountName}");
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
 
     /// <summary>Shared-key connection string with explicit endpoints for this Azurite instance.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};" +
-        $"AccountKey={StorageConnection.DevelopmentAccountKey};" +
-        $"TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
-
-    /// <summary>The parsed connection.</summary>
-    public StorageConnection Connection => StorageConnection.Parse(ConnectionString);
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -65,11 +68,11 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         QueuePort = FreePort();
         var table = AzuriteProcess.Start(
             "table", RepoRoot, Path.Combine(azurite, "table", "main.js"),
-            ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(), "--location", Path.Combine(Workspace, "table")]);
+            ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "table")]);
         _processes.Add(table);
         var queue = AzuriteProcess.Start(
             "queue", RepoRoot, Path.Combine(azurite, "queue", "main.js"),
-            ["--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(), "--location", Path.Combine(Workspace, "queue")]);
+            ["--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "queue")]);
         _processes.Add(queue);
 
         await Task.WhenAll(table.WaitForPortAsync(TablePort, StartupTimeout), queue.WaitForPortAsync(QueuePort, StartupTimeout));
@@ -90,26 +93,14 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A table service client for this instance.</summary>
-    public TableServiceClient CreateTableServiceClient(StorageClientOptions? options = null) => new(Connection, options);
+    public TableServiceClient CreateTableServiceClient() => new(ConnectionString);
 
-    /// <summary>Creates a uniquely named table and returns its client.</summary>
-    public async Task<TableClient> CreateTableAsync(string prefix = "t", StorageClientOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var client = new TableClient(Connection, UniqueName(prefix), options);
-        await client.CreateIfNotExistsAsync(cancellationToken);
-        return client;
-    }
+    /// <summary>A queue service client for this instance, as the app configures it (base64, pinned service version).</summary>
+    public QueueServiceClient CreateQueueServiceClient() =>
+        new(ConnectionString, new QueueClientOptions(InfrastructureServiceCollectionExtensions.QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64 });
 
     /// <summary>A client for a named queue of this instance (no request is made).</summary>
-    public QueueClient CreateQueueClient(string queueName, QueueClientOptions? options = null) => new(Connection, queueName, options);
-
-    /// <summary>Creates a uniquely named queue and returns its client.</summary>
-    public async Task<QueueClient> CreateQueueAsync(string prefix = "q", QueueClientOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        var client = CreateQueueClient(UniqueName(prefix), options);
-        await client.CreateIfNotExistsAsync(cancellationToken);
-        return client;
-    }
+    public QueueClient CreateQueueClient(string queueName) => CreateQueueServiceClient().GetQueueClient(queueName);
 
     /// <inheritdoc />
     public Task DisposeAsync()

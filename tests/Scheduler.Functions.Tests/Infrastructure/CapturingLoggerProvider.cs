@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Functions.Tests.Api;
+namespace Scheduler.Functions.Tests.Infrastructure;
 
 /// <summary>Keeps every log line (category, level, rendered message) so tests can check what is and is not logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
