@@ -51,8 +51,14 @@ public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalen
             return [];
         }
 
-        var key = MilestoneKeys.For(subject, milestone);
-        var acknowledgements = state.Acknowledgements.Where(a => a.AppliesTo(key, milestone)).ToList();
+        List<Acknowledgement> acknowledgements = [];
+        if (state.Acknowledgements.Count > 0)
+        {
+            // Most milestones have none; the key is built only when there is something to match it against.
+            var key = MilestoneKeys.For(subject, milestone);
+            acknowledgements = [.. state.Acknowledgements.Where(a => a.AppliesTo(key, milestone))];
+        }
+
         if (acknowledgements.Any(a => a.Covers(today)))
         {
             // While an acknowledgement holds, no chaser or escalation goes to anyone.
