@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Alerts.Composition;
 using Scheduler.Functions.Alerts;
 using Scheduler.Functions.Host;
@@ -94,8 +95,9 @@ public sealed partial class AlertDispatchProcessor(
         EmailMessage rendered;
         try
         {
+            var baseUrl = scheduler.Value.PublicBaseUrl;
             rendered = DigestComposer.Compose(new DigestRequest(
-                message.Recipient, sendGrid.FromAddress, scheduler.Value.PublicBaseUrl, message.SweepDay, [.. open.Select(e => e.Alert)], names));
+                message.Recipient, sendGrid.FromAddress, message.SweepDay, [.. open.Select(e => new DigestItem(e.Alert, LegacyLink(baseUrl, e.Alert)))], names));
         }
         catch (ArgumentException ex)
         {
@@ -124,6 +126,19 @@ public sealed partial class AlertDispatchProcessor(
             default:
                 throw new InvalidOperationException($"Unknown delivery outcome {outcome.GetType().Name}.");
         }
+    }
+
+    // Until signed action links (…/a/{token}) exist, an item links to its episode calendar or case, as before.
+    private static string LegacyLink(string publicBaseUrl, AlertCandidate alert)
+    {
+        var baseUrl = publicBaseUrl.TrimEnd('/');
+        var code = Uri.EscapeDataString(alert.AuthorityCode);
+        var id = Uri.EscapeDataString(alert.SubjectId);
+        return !SubjectReference.IsDisplayable(alert.SubjectId)
+            ? $"{baseUrl}/api/authorities/{code}/{(alert.SubjectKind == SubjectKind.Episode ? "episodes" : "cases")}"
+            : alert.SubjectKind == SubjectKind.Episode
+                ? $"{baseUrl}/api/authorities/{code}/episodes/{id}/calendar"
+                : $"{baseUrl}/api/authorities/{code}/cases/{id}";
     }
 
     /// <summary>

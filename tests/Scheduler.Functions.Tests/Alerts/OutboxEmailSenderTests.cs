@@ -45,8 +45,9 @@ public sealed class OutboxEmailSenderTests : IDisposable
         var alerts = new EscalationEvaluator(EscalationPolicy.Default, WorkingDayCalendar.EnglandAndWales)
             .Evaluate(AlertSubject.Episode("CRO", "ep-2017-09"), milestone, new LocalDate(2017, 12, 14), new LocalDate(2017, 12, 13));
         return DigestComposer.Compose(new DigestRequest(
-            "po@croydon.example", "alerts@scheduler.example", "http://127.0.0.1:7071", new LocalDate(2017, 12, 14),
-            [.. alerts.Where(a => a.RecipientRole == Role.PO)], new Dictionary<string, string> { ["CRO"] = "Croydon" }));
+            "po@croydon.example", "alerts@scheduler.example", new LocalDate(2017, 12, 14),
+            [.. alerts.Where(a => a.RecipientRole == Role.PO).Select(a => new DigestItem(a, "http://127.0.0.1:7071/a/test-token"))],
+            new Dictionary<string, string> { ["CRO"] = "Croydon" }));
     }
 
     [Fact]
