@@ -14,7 +14,7 @@ namespace Scheduler.Application.Subjects;
 /// </summary>
 public static class SubjectCalculator
 {
-    /// <summary>The subject's milestones for <paramref name="today"/>, with <paramref name="newEvent"/> applied after the recorded ones.</summary>
+    /// <summary>The subject's milestones for <paramref name="today"/>, with <paramref name="newEvent"/> added to the recorded ones (in any order).</summary>
     public static IReadOnlyList<Milestone> Compute(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent = null)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -37,8 +37,11 @@ public static class SubjectCalculator
     public static JsonElement CaseFacts(CaseType type) =>
         JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["type"] = CaseTypes.Name(type) });
 
-    /// <summary>The episode's facts after every recorded event.</summary>
-    public static OversightFacts EpisodeFactsOf(SubjectRecord subject, AuthorityContext context)
+    /// <summary>
+    /// The episode's facts from every recorded event in any order, and <paramref name="newEvent"/> if given (checked
+    /// against every recorded event and <paramref name="today"/>).
+    /// </summary>
+    public static OversightFacts EpisodeFactsOf(SubjectRecord subject, AuthorityContext context, EventInput? newEvent = null, LocalDate? today = null)
     {
         var facts = new OversightFacts
         {
@@ -46,37 +49,36 @@ public static class SubjectCalculator
             ReportReceived = Date(subject.Facts, "report_received") ?? throw new InvalidDataException($"Episode {subject.Id} has no report_received."),
             ReportPublished = Date(subject.Facts, "report_published"),
         };
-        return facts.ApplyAll(subject.Events.Select(e => EventInput.Parse(e.Payload).ToOversightEvent()), context.Statutory);
+        var recorded = subject.Events.Select(e => EventInput.Parse(e.Payload).ToOversightEvent()).ToList();
+        return newEvent is null
+            ? OversightFacts.FromEvents(facts, recorded, context.Statutory)
+            : OversightFacts.FromEvents(facts, recorded, newEvent.ToOversightEvent(), context.Statutory, today);
     }
 
-    /// <summary>The case's facts after every recorded event.</summary>
-    public static ChildCaseFacts CaseFactsOf(SubjectRecord subject, AuthorityContext context)
+    /// <summary>
+    /// The case's facts from every recorded event in any order, and <paramref name="newEvent"/> if given (checked
+    /// against every recorded event and <paramref name="today"/>).
+    /// </summary>
+    public static ChildCaseFacts CaseFactsOf(SubjectRecord subject, AuthorityContext context, EventInput? newEvent = null, LocalDate? today = null)
     {
         var type = CaseTypes.Parse(subject.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {subject.Id} has no type.");
         var facts = new ChildCaseFacts { CaseReference = subject.Id, Type = type };
-        return facts.ApplyAll(subject.Events.Select(e => EventInput.Parse(e.Payload).ToChildCaseEvent()), context.Statutory);
+        var recorded = subject.Events.Select(e => EventInput.Parse(e.Payload).ToChildCaseEvent()).ToList();
+        return newEvent is null
+            ? ChildCaseFacts.FromEvents(facts, recorded, context.Statutory)
+            : ChildCaseFacts.FromEvents(facts, recorded, newEvent.ToChildCaseEvent(), context.Statutory, today);
     }
 
     private static IReadOnlyList<Milestone> ComputeEpisode(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent)
     {
-        var facts = EpisodeFactsOf(subject, context);
-        if (newEvent is not null)
-        {
-            facts = facts.Apply(newEvent.ToOversightEvent(), context.Statutory, today);
-        }
-
+        var facts = EpisodeFactsOf(subject, context, newEvent, today);
         facts.EnsureValid(context.Statutory);
         return OversightCalendar.Compute(facts, context.Parameters, context.Statutory, context.Local, today);
     }
 
     private static IReadOnlyList<Milestone> ComputeCase(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent)
     {
-        var facts = CaseFactsOf(subject, context);
-        if (newEvent is not null)
-        {
-            facts = facts.Apply(newEvent.ToChildCaseEvent(), context.Statutory, today);
-        }
-
+        var facts = CaseFactsOf(subject, context, newEvent, today);
         facts.EnsureValid(context.Statutory);
         return ChildCaseCalendar.Compute(facts, context.Parameters, context.Statutory, context.Local, today);
     }

@@ -24,6 +24,12 @@ public sealed record AlertCandidate
     /// <summary>The occurrence of the rule (1 for one-off rules).</summary>
     public required int Sequence { get; init; }
 
+    /// <summary>The cycle or series of the occurrence (1 unless a rule restarts or runs per placement).</summary>
+    public int Cycle { get; init; } = 1;
+
+    /// <summary>The step of a multi-step rule (the monitoring-visit timeline), or null.</summary>
+    public string? Step { get; init; }
+
     /// <summary>The milestone's title, from the rules catalogue.</summary>
     public required string Title { get; init; }
 
@@ -53,6 +59,12 @@ public sealed record AlertCandidate
 
     /// <summary>Working days past the effective due date on the evaluation day (0 when not overdue).</summary>
     public required int DaysOverdue { get; init; }
+
+    /// <summary>Working days from the evaluation day to the effective due date (0 on or after it).</summary>
+    public int WorkingDaysToDue { get; init; }
+
+    /// <summary>The milestone's key within the authority (<see cref="MilestoneKeys"/>): what acknowledgements and action links name.</summary>
+    public string MilestoneKey => MilestoneKeys.For(SubjectKind, SubjectId, Rule, Cycle, Sequence, Step);
 
     /// <summary>The deterministic key of this alert for its recipient role.</summary>
     public string Key => AlertKey.For(this);

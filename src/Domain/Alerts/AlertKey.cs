@@ -5,7 +5,8 @@ using System.Text;
 namespace Scheduler.Domain.Alerts;
 
 /// <summary>
-/// Deterministic alert keys: subject · milestone (rule, sequence, due date) · level and re-notify index · recipient.
+/// Deterministic alert keys: subject · milestone (rule, sequence, due date, and the cycle and step when there are
+/// any) · level and re-notify index · recipient.
 /// Safe as a Table Storage RowKey and in a URL path: only <c>[A-Za-z0-9_-]</c>, <c>.</c> between components and
 /// <c>~XX</c> escapes (UTF-8 bytes in hex) for anything else; at most 255 characters (longer keys keep a prefix
 /// and end in <c>~h</c> plus the SHA-256 of the full key).
@@ -60,17 +61,35 @@ public static class AlertKey
         return builder.ToString();
     }
 
-    private static string[] Components(AlertCandidate c) =>
-    [
-        c.SubjectKind == SubjectKind.Episode ? "episode" : "case",
-        c.AuthorityCode,
-        c.SubjectId,
-        c.Rule,
-        c.Sequence.ToString(CultureInfo.InvariantCulture),
-        c.Due.ToString("uuuuMMdd", CultureInfo.InvariantCulture),
-        $"{LevelName(c.Level)}-{c.Renotify.ToString(CultureInfo.InvariantCulture)}",
-        c.RecipientRole.ToString(),
-    ];
+    private static List<string> Components(AlertCandidate c)
+    {
+        var components = new List<string>(10)
+        {
+            c.SubjectKind == SubjectKind.Episode ? "episode" : "case",
+            c.AuthorityCode,
+            c.SubjectId,
+            c.Rule,
+            c.Sequence.ToString(CultureInfo.InvariantCulture),
+            c.Due.ToString("uuuuMMdd", CultureInfo.InvariantCulture),
+        };
+
+        // Two steps of one rule can share a due date (the re-inspection notice and the end of the planning days),
+        // and two placements can: cycle and step keep them apart. Absent for cycle 1 without a step, so those
+        // keys are the ones earlier versions wrote.
+        if (c.Cycle != 1)
+        {
+            components.Add("c" + c.Cycle.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (c.Step is not null)
+        {
+            components.Add("s-" + c.Step);
+        }
+
+        components.Add($"{LevelName(c.Level)}-{c.Renotify.ToString(CultureInfo.InvariantCulture)}");
+        components.Add(c.RecipientRole.ToString());
+        return components;
+    }
 
     /// <summary>The lower-case name of a level as it appears in keys and JSON.</summary>
     public static string LevelName(AlertLevel level) => level switch

@@ -12,11 +12,17 @@ namespace Scheduler.Domain.Alerts;
 /// or failed run loses nothing. Of those, only the latest — the current, most severe state — is produced, once per
 /// recipient role: a recipient who missed "upcoming" and "due" during an outage gets "overdue" once, not three
 /// stale notices. Escalation roles only ever receive the escalated level.</para>
+/// <para><b>First sight.</b> When no alert has covered the milestone at its current due date yet
+/// (<see cref="MilestoneAlertState.FirstSight"/>, or no watermark at all), the sweep produces its current state —
+/// the latest trigger on or before today, with that trigger's nominal day and re-notify index, so its key is the
+/// one the timeline gives — whatever the last evaluated day. An authority created with overdue work hears about
+/// it on its first sweep; afterwards the normal cadence applies.</para>
 /// <para>Nothing is produced on a non-working day; the next working-day sweep picks up what accrued (the sweep
 /// must not advance its watermark on a non-working day: see <see cref="NextWatermark"/>).</para>
-/// <para>Nothing is produced once the milestone is met or not applicable. An acknowledgement holds back every
-/// trigger from its day to its expiry; on the first working day after the expiry, the latest trigger it held back
-/// is released, and the cadence continues.</para>
+/// <para>Nothing is produced once the milestone is met or not applicable, nor while an acknowledgement made for it
+/// at its current due date holds. Triggers that fell while it held are not lost: on the first working day after it
+/// expires, the latest of them is released, and the cadence continues. Another body's step
+/// (<see cref="Milestone.Informational"/>) gets the heads-up and due alerts only, never a chase.</para>
 /// </remarks>
 public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalendar calendar)
 {
@@ -28,7 +34,8 @@ public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalen
 
     /// <summary>
     /// The alerts to send on <paramref name="today"/> for one milestone, given the last day a sweep completed
-    /// (<paramref name="lastEvaluatedDay"/>; null if never, which produces the current state once).
+    /// (<paramref name="lastEvaluatedDay"/>; null if never, which, like <see cref="MilestoneAlertState.FirstSight"/>,
+    /// produces the current state once).
     /// </summary>
     public IReadOnlyList<AlertCandidate> Evaluate(
         AlertSubject subject,
@@ -37,44 +44,65 @@ public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalen
         LocalDate? lastEvaluatedDay,
         MilestoneAlertState? state = null)
     {
-        if (!Calendar.IsWorkingDay(today) || IsClosed(milestone) || lastEvaluatedDay >= today)
+        state ??= MilestoneAlertState.None;
+        var firstSight = state.FirstSight || lastEvaluatedDay is null;
+        if (!Calendar.IsWorkingDay(today) || MilestoneClosure.IsClosed(milestone) || (!firstSight && lastEvaluatedDay >= today))
         {
             return [];
         }
 
-        state ??= MilestoneAlertState.None;
+        List<Acknowledgement> acknowledgements = [];
+        if (state.Acknowledgements.Count > 0)
+        {
+            // Most milestones have none; the key is built only when there is something to match it against.
+            var key = MilestoneKeys.For(subject, milestone);
+            acknowledgements = [.. state.Acknowledgements.Where(a => a.AppliesTo(key, milestone))];
+        }
+
+        if (acknowledgements.Any(a => a.Covers(today)))
+        {
+            // While an acknowledgement holds, no chaser or escalation goes to anyone.
+            return [];
+        }
+
         var group = Policy.For(milestone.Group);
-        var release = Releases(milestone, group, today, state)
-            .Where(r => lastEvaluatedDay is null || r.ReleaseDay > lastEvaluatedDay.Value)
-            // Another body's step (Ofsted's, say) that nobody records as done gets a heads-up, never a chase.
-            .Where(r => !milestone.Informational || r.Trigger.Level < AlertLevel.Overdue)
-            .OrderBy(r => r.Trigger.Day)
-            .ThenBy(r => r.ReleaseDay)
-            .LastOrDefault();
-        if (release is null)
+        var timeline = Timeline(milestone, group, today, state);
+        var trigger = firstSight
+            ? Current(milestone, timeline)
+            : Releases(timeline, acknowledgements, today)
+                .Where(r => r.ReleaseDay > lastEvaluatedDay!.Value)
+                .Where(r => Allowed(milestone, r.Trigger))
+                .OrderBy(r => r.Trigger.Day)
+                .ThenBy(r => r.ReleaseDay)
+                .LastOrDefault()?.Trigger;
+        if (trigger is null)
         {
             return [];
         }
 
         var due = AlertSchedule.WorkingDue(milestone, Calendar);
         var daysOverdue = Math.Max(0, Calendar.WorkingDaysBetween(due, today));
-        return [.. group.AudienceFor(release.Trigger.Level).Select(role => new AlertCandidate
+        var daysToDue = Math.Max(0, Calendar.WorkingDaysBetween(today, due));
+        return [.. group.AudienceFor(trigger.Level).Select(role => new AlertCandidate
         {
             SubjectKind = subject.Kind,
             AuthorityCode = subject.AuthorityCode,
             SubjectId = subject.SubjectId,
             Rule = milestone.Rule,
             Sequence = milestone.Sequence,
+            Cycle = milestone.Cycle,
+            Step = milestone.Step,
             Title = milestone.Title,
             Group = milestone.Group,
             Earliest = milestone.Earliest,
             Due = milestone.Due,
             Effective = milestone.Effective,
-            Level = release.Trigger.Level,
-            Renotify = release.Trigger.Renotify,
-            TriggerDay = release.Trigger.Day,
+            Level = trigger.Level,
+            Renotify = trigger.Renotify,
+            TriggerDay = trigger.Day,
             RecipientRole = role,
             DaysOverdue = daysOverdue,
+            WorkingDaysToDue = daysToDue,
         })];
     }
 
@@ -98,11 +126,16 @@ public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalen
     public IReadOnlyList<AlertTrigger> Schedule(Milestone milestone, LocalDate through) =>
         AlertSchedule.Build(milestone, Policy.For(milestone.Group), Calendar, through);
 
-    private static bool IsClosed(Milestone milestone) =>
-        milestone.Met is not null
-        || milestone.Status is MilestoneStatus.Met or MilestoneStatus.MetLate or MilestoneStatus.NotApplicable;
+    // Another body's step (Ofsted's, say) that nobody records as done gets a heads-up, never a chase.
+    private static bool Allowed(Milestone milestone, AlertTrigger trigger) =>
+        !milestone.Informational || trigger.Level < AlertLevel.Overdue;
 
-    private IEnumerable<Release> Releases(Milestone milestone, GroupPolicy group, LocalDate today, MilestoneAlertState state)
+    // The current state: the latest trigger on or before today. If that is a chase of another body's step, the
+    // step is history, not a slip, and nothing is said (an earlier "due" would be stale news).
+    private static AlertTrigger? Current(Milestone milestone, List<AlertTrigger> timeline) =>
+        timeline.LastOrDefault() is { } latest && Allowed(milestone, latest) ? latest : null;
+
+    private List<AlertTrigger> Timeline(Milestone milestone, GroupPolicy group, LocalDate today, MilestoneAlertState state)
     {
         IEnumerable<AlertTrigger> triggers = AlertSchedule.Build(milestone, group, Calendar, today);
         if (milestone.Earliest is not null && state.AgreedDate is not null)
@@ -111,16 +144,19 @@ public sealed class EscalationEvaluator(EscalationPolicy policy, WorkingDayCalen
             triggers = triggers.Where(t => t.Level is not (AlertLevel.WindowOpen or AlertLevel.Upcoming));
         }
 
-        var timeline = triggers.ToList();
-        var acks = state.Acknowledgements;
-        bool Held(LocalDate day) => acks.Any(a => a.Covers(day));
+        return [.. triggers];
+    }
+
+    private IEnumerable<Release> Releases(List<AlertTrigger> timeline, List<Acknowledgement> acknowledgements, LocalDate today)
+    {
+        bool Held(LocalDate day) => acknowledgements.Any(a => a.Covers(day));
 
         foreach (var trigger in timeline.Where(t => !Held(t.Day)))
         {
             yield return new Release(trigger.Day, trigger);
         }
 
-        foreach (var ack in acks)
+        foreach (var ack in acknowledgements)
         {
             if (ack.Until is not { } until || until >= today)
             {

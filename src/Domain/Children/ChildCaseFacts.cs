@@ -7,7 +7,7 @@ namespace Scheduler.Domain.Children;
 /// ever held. Where a rule depends on age (health review interval, pathway eligibility) the worker records the
 /// consequence (the interval, the eligibility date) instead. Lists hold dates in any order.
 /// </summary>
-public sealed record ChildCaseFacts
+public sealed partial record ChildCaseFacts
 {
     /// <summary>The council's case reference (not a name).</summary>
     public required string CaseReference { get; init; }

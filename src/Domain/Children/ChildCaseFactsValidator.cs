@@ -58,71 +58,9 @@ public static class ChildCaseFactsValidator
             c.InRange($"{nameof(facts.Completed)}[{key}]", date);
         }
 
-        // Child protection: referral → strategy discussion → section 47 → ICPC → reviews, core groups, visits.
-        c.NotBefore(nameof(facts.StrategyDiscussion), facts.StrategyDiscussion, facts.ReferralReceived, "the referral");
-        c.NotBefore(nameof(facts.S47Start), facts.S47Start, facts.ReferralReceived, "the referral");
-        c.NotBefore(nameof(facts.Icpc), facts.Icpc, facts.StrategyDiscussion, "its strategy discussion");
-        c.NotBefore(nameof(facts.Icpc), facts.Icpc, facts.S47Start, "the section 47 start");
-        c.Requires(nameof(facts.ReviewsHeld), facts.ReviewsHeld.Count > 0, facts.Icpc, "the initial child protection conference");
-        c.Requires(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld.Count > 0, facts.Icpc, "the initial child protection conference");
-        c.Requires(nameof(facts.CpVisitsMade), facts.CpVisitsMade.Count > 0, facts.Icpc, "the initial child protection conference");
-        c.Requires(nameof(facts.PlanEnded), facts.PlanEnded is not null, facts.Icpc, "the initial child protection conference");
-        c.NotBefore(nameof(facts.ReviewsHeld), facts.ReviewsHeld, facts.Icpc, "the initial child protection conference");
-        c.NotBefore(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld, facts.Icpc, "the initial child protection conference");
-        c.NotBefore(nameof(facts.CpVisitsMade), facts.CpVisitsMade, facts.Icpc, "the initial child protection conference");
-        c.NotBefore(nameof(facts.PlanEnded), facts.PlanEnded, facts.Icpc, "the initial child protection conference");
-        c.NotAfter(nameof(facts.ReviewsHeld), facts.ReviewsHeld, facts.PlanEnded, "the end of the plan");
-        c.NotAfter(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld, facts.PlanEnded, "the end of the plan");
-        c.NotAfter(nameof(facts.CpVisitsMade), facts.CpVisitsMade, facts.PlanEnded, "the end of the plan");
-
-        // Looked after: becomes looked after → placements → visits, reviews, health, IRO.
-        const string lookedAfter = "the date the child became looked after";
-        var firstPlacement = facts.Placements.Count == 0 ? (LocalDate?)null : Min(facts.Placements);
-        c.Requires(nameof(facts.Placements), facts.Placements.Count > 0, facts.BecameLookedAfter, lookedAfter);
-        c.Requires(nameof(facts.LookedAfterReviewsHeld), facts.LookedAfterReviewsHeld.Count > 0, facts.BecameLookedAfter, lookedAfter);
-        c.Requires(nameof(facts.HealthAssessmentsHeld), facts.HealthAssessmentsHeld.Count > 0, facts.BecameLookedAfter, lookedAfter);
-        c.Requires(nameof(facts.IroAppointed), facts.IroAppointed is not null, facts.BecameLookedAfter, lookedAfter);
-        for (var i = 0; i < facts.Placements.Count; i++)
-        {
-            c.NotBefore($"{nameof(facts.Placements)}[{i}].Start", facts.Placements[i].Start, facts.BecameLookedAfter, lookedAfter);
-        }
-
-        c.NotBefore(nameof(facts.LookedAfterReviewsHeld), facts.LookedAfterReviewsHeld, facts.BecameLookedAfter, lookedAfter);
-        c.NotBefore(nameof(facts.HealthAssessmentsHeld), facts.HealthAssessmentsHeld, facts.BecameLookedAfter, lookedAfter);
-        c.NotBefore(nameof(facts.IroAppointed), facts.IroAppointed, facts.BecameLookedAfter, lookedAfter);
-        if (facts.BecameLookedAfter is not null)
-        {
-            c.Requires(nameof(facts.StatutoryVisitsMade), facts.StatutoryVisitsMade.Count > 0, firstPlacement, "a placement");
-            c.NotBefore(nameof(facts.StatutoryVisitsMade), facts.StatutoryVisitsMade, firstPlacement, "the first placement's start");
-        }
-        else if (facts.PrivateFosteringNotified is { } aware)
-        {
-            c.NotBefore(nameof(facts.StatutoryVisitsMade), facts.StatutoryVisitsMade, aware, "the private fostering notification");
-        }
-        else
-        {
-            c.Requires(nameof(facts.StatutoryVisitsMade), facts.StatutoryVisitsMade.Count > 0, null, "a placement or a private fostering notification");
-        }
-
-        // Nothing happens on a closed case after it closed.
-        if (facts.CaseClosed is { } closed)
-        {
-            const string closure = "the case's closure";
-            c.NotAfter(nameof(facts.Icpc), facts.Icpc, closed, closure);
-            c.NotAfter(nameof(facts.ReviewsHeld), facts.ReviewsHeld, closed, closure);
-            c.NotAfter(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld, closed, closure);
-            c.NotAfter(nameof(facts.CpVisitsMade), facts.CpVisitsMade, closed, closure);
-            c.NotAfter(nameof(facts.LookedAfterReviewsHeld), facts.LookedAfterReviewsHeld, closed, closure);
-            c.NotAfter(nameof(facts.StatutoryVisitsMade), facts.StatutoryVisitsMade, closed, closure);
-            c.NotAfter(nameof(facts.HealthAssessmentsHeld), facts.HealthAssessmentsHeld, closed, closure);
-            for (var i = 0; i < facts.Placements.Count; i++)
-            {
-                c.NotAfter($"{nameof(facts.Placements)}[{i}].Start", facts.Placements[i].Start, closed, closure);
-            }
-
-            c.NotBefore(nameof(facts.CaseClosed), closed, facts.ReferralReceived, "the referral");
-            c.NotBefore(nameof(facts.CaseClosed), closed, facts.BecameLookedAfter, lookedAfter);
-        }
+        // Pairs of dates in an impossible order (an ICPC before its strategy discussion, a review before the ICPC,
+        // anything after closure). A date whose prerequisite is not recorded is not an error: see ChildCaseDateOrder.
+        c.InOrder(ChildCaseDateOrder.Rules, ChildCaseDateOrder.Of(facts));
 
         if (today is { } t)
         {
@@ -145,19 +83,5 @@ public static class ChildCaseFactsValidator
     {
         var errors = Validate(facts, calendar, today);
         return errors.Count == 0 ? facts : throw new DomainValidationException(errors);
-    }
-
-    private static LocalDate Min(IReadOnlyList<Placement> placements)
-    {
-        var min = placements[0].Start;
-        for (var i = 1; i < placements.Count; i++)
-        {
-            if (placements[i].Start < min)
-            {
-                min = placements[i].Start;
-            }
-        }
-
-        return min;
     }
 }

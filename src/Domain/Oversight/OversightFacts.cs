@@ -7,7 +7,7 @@ namespace Scheduler.Domain.Oversight;
 /// What is known about one oversight episode (an inadequate judgement and what follows): the trigger dates and
 /// the actual dates of events so far. Lists hold dates in any order; the calendar sorts them.
 /// </summary>
-public sealed record OversightFacts
+public sealed partial record OversightFacts
 {
     /// <summary>The date the authority received the inspection report: the statutory clock starts here.</summary>
     public required LocalDate ReportReceived { get; init; }

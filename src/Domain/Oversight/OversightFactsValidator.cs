@@ -39,23 +39,9 @@ public static class OversightFactsValidator
             c.InRange($"{nameof(facts.Completed)}[{key}]", date);
         }
 
-        const string received = "the report's receipt";
-        LocalDate? start = facts.ReportReceived;
-        c.NotBefore(nameof(facts.ReportPublished), facts.ReportPublished, start, received);
-        c.NotBefore(nameof(facts.ActionPlanningVisit), facts.ActionPlanningVisit, start, received);
-        c.NotBefore(nameof(facts.DraftActionPlanSubmitted), facts.DraftActionPlanSubmitted, start, received);
-        c.NotBefore(nameof(facts.ActionPlanSubmitted), facts.ActionPlanSubmitted, start, received);
-        c.NotBefore(nameof(facts.MonitoringVisitsAgreed), facts.MonitoringVisitsAgreed, start, received);
-        c.NotBefore(nameof(facts.MonitoringVisitsHeld), facts.MonitoringVisitsHeld, start, received);
-        c.NotBefore(nameof(facts.CommissionerAppointed), facts.CommissionerAppointed, start, received);
-        c.NotBefore(nameof(facts.DfeReviewsHeld), facts.DfeReviewsHeld, start, received);
-        c.NotBefore(nameof(facts.ImprovementPlanApproved), facts.ImprovementPlanApproved, start, received);
-        c.NotBefore(nameof(facts.CapacityFinding), facts.CapacityFinding, start, received);
-        c.NotBefore(nameof(facts.AnnualEngagementMeetings), facts.AnnualEngagementMeetings, start, received);
-        c.NotBefore(nameof(facts.ReinspectionFieldworkStart), facts.ReinspectionFieldworkStart, start, received);
-        c.NotBefore("Reinspection.ReportReceived", facts.Reinspection?.ReportReceived, facts.ReinspectionFieldworkStart, "the re-inspection fieldwork");
-        c.NotBefore("Reinspection.ReportReceived", facts.Reinspection?.ReportReceived, start, received);
-        c.NotBefore(nameof(facts.DraftActionPlanSubmitted), facts.DraftActionPlanSubmitted, facts.FocusedVisitLetterReceived, "the focused-visit letter");
+        // Pairs of dates in an impossible order (an action plan before the report, a re-inspection report before its
+        // fieldwork): see OversightDateOrder.
+        c.InOrder(OversightDateOrder.Rules, OversightDateOrder.Of(facts));
 
         if (facts.FocusedVisitLetterReceived is not null && facts.Framework != RuleSets.IlacsId)
         {

@@ -12,6 +12,18 @@ public sealed record RuleDefinition
     /// <summary>The milestone title in the domain's words.</summary>
     public required string Title { get; init; }
 
+    /// <summary>
+    /// What the rule means, in plain English for the people alerted: one or two sentences, no rule ids. Shown on
+    /// the action page, in alert emails and in calendar feed descriptions.
+    /// </summary>
+    public required string Plain { get; init; }
+
+    /// <summary>
+    /// What the people alerted are asked to do to meet the milestone, or, for another body's step, what to check;
+    /// one sentence, the same at every alert level (the alert wording adds what each level asks on top).
+    /// </summary>
+    public required string Ask { get; init; }
+
     /// <summary>Who owns the event (the body that has to act).</summary>
     public required string Owner { get; init; }
 

@@ -37,23 +37,6 @@ internal sealed class DateChecks(WorkingDayCalendar calendar, List<ValidationErr
         }
     }
 
-    /// <summary><paramref name="date"/> must not be before <paramref name="earliest"/>.</summary>
-    public void NotBefore(string field, LocalDate? date, LocalDate? earliest, string earliestName)
-    {
-        if (date is { } d && earliest is { } e && d < e)
-        {
-            errors.Add(new(field, $"{d:uuuu-MM-dd} is before {earliestName} ({e:uuuu-MM-dd})."));
-        }
-    }
-
-    public void NotBefore(string field, IReadOnlyList<LocalDate> dates, LocalDate? earliest, string earliestName)
-    {
-        for (var i = 0; i < dates.Count; i++)
-        {
-            NotBefore($"{field}[{i}]", dates[i], earliest, earliestName);
-        }
-    }
-
     /// <summary><paramref name="date"/> must not be after <paramref name="latest"/>.</summary>
     public void NotAfter(string field, LocalDate? date, LocalDate? latest, string latestName)
     {
@@ -71,12 +54,19 @@ internal sealed class DateChecks(WorkingDayCalendar calendar, List<ValidationErr
         }
     }
 
-    /// <summary>A field that another event needs first.</summary>
-    public void Requires(string field, bool present, LocalDate? prerequisite, string prerequisiteName)
+    /// <summary>
+    /// Every pair of <paramref name="facts"/> the date-order <paramref name="rules"/> forbid, reported against the
+    /// fact dated too early and naming the other by its field.
+    /// </summary>
+    public void InOrder(OrderRules rules, IEnumerable<DatedFact> facts)
     {
-        if (present && prerequisite is null)
+        var reported = new HashSet<(string Field, OrderRule Rule)>();
+        foreach (var c in rules.Conflicts([.. facts]))
         {
-            errors.Add(new(field, $"Cannot be recorded before {prerequisiteName} is recorded."));
+            if (reported.Add((c.Later.Field, c.Rule)))
+            {
+                errors.Add(new(c.Later.Field, c.Describe(c.Later, c.Earlier.Field)));
+            }
         }
     }
 }

@@ -85,6 +85,13 @@ internal static class AlertFixtures
 
     public static EscalationEvaluator Default() => new(EscalationPolicy.Default, EW);
 
+    /// <summary>The milestone key of the Croydon fixtures' action plan, written out by hand.</summary>
+    public const string ActionPlanKey = "episode.ep-2017-09.action_plan_submission.1.1";
+
+    /// <summary>An acknowledgement of the Croydon action plan (due Mon 11 Dec 2017) made on <paramref name="on"/>.</summary>
+    public static Acknowledgement AckActionPlan(LocalDate on, LocalDate? until = null, string reason = "In hand", LocalDate? due = null) =>
+        new(ActionPlanKey, due ?? D(2017, 12, 11), "po@croydon.example", on, reason, until);
+
     /// <summary>(level, renotify) of a day's alerts, which must agree across recipients.</summary>
     public static (AlertLevel Level, int Renotify) Single(IReadOnlyList<AlertCandidate> alerts)
     {

@@ -77,4 +77,22 @@ public sealed class AlertKeyTests
                 && !x.Key.Any(char.IsControl));
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Steps_and_cycles_sharing_a_due_date_get_different_keys()
+    {
+        // The re-inspection notice and the end of the lead inspector's planning days both fall 2 working days before
+        // fieldwork: one rule, one sequence, one due date, two steps.
+        var notice = ActionPlan() with { Rule = "reinspection_notice_and_planning", Step = "notice_to_dcs" };
+        var planning = notice with { Step = "lead_inspector_planning" };
+        var secondCycle = ActionPlan() with { Cycle = 2 };
+        var evaluator = Default();
+        string Key(NodaTime.LocalDate day, Scheduler.Domain.Milestones.Milestone m) =>
+            evaluator.Evaluate(Croydon, m, day, day.PlusDays(-1)).Single(a => a.RecipientRole == Role.PO).Key;
+
+        Assert.Equal("episode.CRO.ep-2017-09.reinspection_notice_and_planning.1.20171211.s-notice_to_dcs.due-0.PO", Key(D(2017, 12, 11), notice));
+        Assert.Equal("episode.CRO.ep-2017-09.reinspection_notice_and_planning.1.20171211.s-lead_inspector_planning.due-0.PO", Key(D(2017, 12, 11), planning));
+        Assert.Equal("episode.CRO.ep-2017-09.action_plan_submission.1.20171211.c2.due-0.PO", Key(D(2017, 12, 11), secondCycle));
+        Assert.Equal("episode.CRO.ep-2017-09.action_plan_submission.1.20171211.due-0.PO", Key(D(2017, 12, 11), ActionPlan()));
+    }
 }

@@ -8,8 +8,9 @@ using static Scheduler.Domain.Tests.Alerts.AlertFixtures;
 namespace Scheduler.Domain.Tests.Alerts;
 
 /// <summary>
-/// The digest carries no child's personal data: only case references, rule titles, dates and levels. Every input
-/// field that is not on the allow-list carries a canary, which must never reach the email.
+/// The digest carries no child's personal data: only case references, rule titles and plain words, dates and levels,
+/// and the links the caller signed. Every input field that is not on the allow-list carries a canary, which must
+/// never reach the email.
 /// </summary>
 public sealed class NoPersonalDataTests
 {
@@ -17,8 +18,8 @@ public sealed class NoPersonalDataTests
     private static readonly HashSet<string> AllowedCandidateStrings = ["AuthorityCode", "SubjectId", "Title"];
     private static readonly HashSet<string> AllowedPlaceholders =
     [
-        "sweepDate", "summary", "authorities", "authorityName", "authorityCode", "sections", "sectionTitle",
-        "items", "title", "subjectLabel", "subjectId", "detail", "dueDate", "link",
+        "sweepDate", "summary", "authorities", "authorityName", "sections", "sectionTitle", "items", "levelWord",
+        "levelColour", "levelBadge", "title", "subjectLabel", "subjectId", "status", "plain", "ask", "link",
     ];
 
     [Fact]
@@ -42,9 +43,11 @@ public sealed class NoPersonalDataTests
             .ToList();
         Assert.Contains("Rule", candidateStrings);
 
+        Assert.Contains("Step", candidateStrings);
+
         var items = Fixture().Select(Poison).ToList();
         var email = DigestComposer.Compose(new DigestRequest(
-            "po@croydon.example", "alerts@scheduler.example", "https://sched.example", D(2017, 12, 14), items,
+            "po@croydon.example", "alerts@scheduler.example", D(2017, 12, 14), [.. items.Select(i => new DigestItem(i, "https://sched.example/a/t"))],
             new Dictionary<string, string> { ["CRO"] = "Croydon" }));
 
         var everything = string.Join("\n", email.Subject, email.Text, email.Html, string.Join("\n", email.Headers.Values));
@@ -66,6 +69,22 @@ public sealed class NoPersonalDataTests
         }
     }
 
+    [Fact]
+    public void Who_acknowledged_and_why_never_reach_the_email()
+    {
+        // Acknowledged Wed 13 – Fri 22 Dec 2017; the escalation it held back goes out on Wed 27 Dec.
+        var ack = new Acknowledgement(ActionPlanKey, D(2017, 12, 11), "CANARY-by jane.smith@example.com", D(2017, 12, 13), "CANARY-reason Jane Smith is off sick", D(2017, 12, 22));
+        var alerts = Default().Evaluate(Croydon, ActionPlan(), D(2017, 12, 27), D(2017, 12, 22), new MilestoneAlertState([ack]));
+        Assert.NotEmpty(alerts);
+
+        var email = DigestComposer.Compose(new DigestRequest(
+            "po@croydon.example", "alerts@scheduler.example", D(2017, 12, 27), [.. alerts.Select(a => new DigestItem(a, "https://sched.example/a/t"))]));
+
+        var everything = string.Join("\n", email.Subject, email.Text, email.Html, string.Join("\n", email.Headers.Values));
+        Assert.DoesNotContain("CANARY", everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jane", everything, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("Jane Smith")]
     [InlineData("jane.smith@example.com")]
@@ -73,19 +92,23 @@ public sealed class NoPersonalDataTests
     public void A_subject_reference_that_is_not_a_reference_is_withheld(string notAReference)
     {
         var item = DigestComposerTests.Item(AlertLevel.Overdue, kind: SubjectKind.Case, subjectId: notAReference, daysOverdue: 1);
-        var email = DigestComposer.Compose(new DigestRequest("tm@croydon.example", "alerts@scheduler.example", "https://sched.example", D(2017, 12, 14), [item]));
+        var email = DigestComposer.Compose(new DigestRequest(
+            "tm@croydon.example", "alerts@scheduler.example", D(2017, 12, 14), [new DigestItem(item, "https://sched.example/a/opaque-token")]));
 
         Assert.DoesNotContain(notAReference, email.Text);
         Assert.DoesNotContain(notAReference, email.Html);
         Assert.DoesNotContain(Uri.EscapeDataString(notAReference), email.Html);
         Assert.Contains(SubjectReference.Withheld, email.Text);
+
+        // The signed link names no reference, so the item can still be acted on.
+        Assert.Contains("Act on it: https://sched.example/a/opaque-token", email.Text);
     }
 
     [Fact]
     public void No_personal_data_field_labels_appear()
     {
         var email = DigestComposer.Compose(new DigestRequest(
-            "po@croydon.example", "alerts@scheduler.example", "https://sched.example", D(2017, 12, 14), Fixture()));
+            "po@croydon.example", "alerts@scheduler.example", D(2017, 12, 14), [.. Fixture().Select(i => new DigestItem(i, "https://sched.example/a/t"))]));
         var forbidden = new Regex(@"\b(name|first name|surname|date of birth|dob|d\.o\.b|address|postcode|post code|nhs number)\s*[:=]", RegexOptions.IgnoreCase);
 
         Assert.DoesNotMatch(forbidden, email.Text);

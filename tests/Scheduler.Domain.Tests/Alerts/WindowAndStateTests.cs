@@ -60,7 +60,7 @@ public sealed class WindowAndStateTests
         // Acknowledged Wed 13 Dec until Fri 22 Dec: the escalations of Thu 14 Dec and Thu 21 Dec are held back.
         // The first working day after Fri 22 Dec is Wed 27 Dec: the latest held-back alert (escalated #1, nominal
         // Thu 21 Dec) goes then; the cadence continues Tue 2 Jan and Tue 9 Jan 2018.
-        var ack = new Acknowledgement("po@croydon.example", D(2017, 12, 13), "Plan submitted; awaiting confirmation", D(2017, 12, 22));
+        var ack = AckActionPlan(D(2017, 12, 13), D(2017, 12, 22), "Plan submitted; awaiting confirmation");
         var produced = Sweep(Default(), Croydon, ActionPlan(), D(2017, 12, 1), D(2018, 1, 12), new MilestoneAlertState([ack]), watermark: D(2017, 11, 30));
 
         Assert.Equal([D(2017, 12, 11), D(2017, 12, 12), D(2017, 12, 27), D(2018, 1, 2), D(2018, 1, 9)], produced.Keys);
@@ -72,7 +72,7 @@ public sealed class WindowAndStateTests
     [Fact]
     public void Open_ended_acknowledgement_stops_alerts_for_good()
     {
-        var ack = new Acknowledgement("dcs@croydon.example", D(2017, 12, 13), "Agreed extension with DfE");
+        var ack = AckActionPlan(D(2017, 12, 13), reason: "Agreed extension with DfE");
         var produced = Sweep(Default(), Croydon, ActionPlan(), D(2017, 12, 1), D(2018, 3, 30), new MilestoneAlertState([ack]), watermark: D(2017, 11, 30));
 
         Assert.Equal([D(2017, 12, 11), D(2017, 12, 12)], produced.Keys);
@@ -82,7 +82,7 @@ public sealed class WindowAndStateTests
     public void Acknowledgement_expiring_between_triggers_resumes_with_the_next_natural_trigger()
     {
         // Held Fri 15 – Mon 18 Dec: nothing triggers then, so nothing is released on Tue 19 Dec.
-        var ack = new Acknowledgement("po@croydon.example", D(2017, 12, 15), "Chasing", D(2017, 12, 18));
+        var ack = AckActionPlan(D(2017, 12, 15), D(2017, 12, 18), "Chasing");
         var produced = Sweep(Default(), Croydon, ActionPlan(), D(2017, 12, 13), D(2017, 12, 22), new MilestoneAlertState([ack]));
 
         Assert.Equal([D(2017, 12, 13), D(2017, 12, 14), D(2017, 12, 21)], produced.Keys);

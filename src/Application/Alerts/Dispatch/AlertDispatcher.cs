@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Alerts.Composition;
 
 namespace Scheduler.Application.Alerts.Dispatch;
@@ -63,8 +64,9 @@ public sealed partial class AlertDispatcher(
         EmailMessage rendered;
         try
         {
+            var baseUrl = site.Value.PublicBaseUrl;
             rendered = DigestComposer.Compose(new DigestRequest(
-                message.Recipient, mail.Value.FromAddress, site.Value.PublicBaseUrl, message.SweepDay, [.. open.Select(e => e.Alert)], names));
+                message.Recipient, mail.Value.FromAddress, message.SweepDay, [.. open.Select(e => new DigestItem(e.Alert, LegacyLink(baseUrl, e.Alert)))], names));
         }
         catch (ArgumentException ex)
         {
@@ -98,6 +100,19 @@ public sealed partial class AlertDispatcher(
             default:
                 throw new InvalidOperationException($"Unknown delivery outcome {outcome.GetType().Name}.");
         }
+    }
+
+    // Until signed action links (…/a/{token}) exist, an item links to its episode calendar or case, as before.
+    private static string LegacyLink(string publicBaseUrl, AlertCandidate alert)
+    {
+        var baseUrl = publicBaseUrl.TrimEnd('/');
+        var code = Uri.EscapeDataString(alert.AuthorityCode);
+        var id = Uri.EscapeDataString(alert.SubjectId);
+        return !SubjectReference.IsDisplayable(alert.SubjectId)
+            ? $"{baseUrl}/api/authorities/{code}/{(alert.SubjectKind == SubjectKind.Episode ? "episodes" : "cases")}"
+            : alert.SubjectKind == SubjectKind.Episode
+                ? $"{baseUrl}/api/authorities/{code}/episodes/{id}/calendar"
+                : $"{baseUrl}/api/authorities/{code}/cases/{id}";
     }
 
     /// <summary>

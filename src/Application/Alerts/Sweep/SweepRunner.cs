@@ -139,7 +139,7 @@ public sealed partial class SweepRunner(
             }
 
             // Acknowledgements: one partition query per authority, matched to milestones by key prefix.
-            var acks = new Dictionary<string, List<Acknowledgement>>(StringComparer.Ordinal);
+            var acks = new Dictionary<string, List<AcknowledgementRecord>>(StringComparer.Ordinal);
             await foreach (var ack in acknowledgements.ListAsync(group.Key, cancellationToken).ConfigureAwait(false))
             {
                 var prefix = MilestonePrefix(ack.AlertKey);
@@ -148,7 +148,7 @@ public sealed partial class SweepRunner(
                     acks[prefix] = list = [];
                 }
 
-                list.Add(new Acknowledgement(ack.By, ack.On, ack.Reason, ack.Expires));
+                list.Add(ack);
             }
 
             foreach (var row in group)
@@ -156,7 +156,11 @@ public sealed partial class SweepRunner(
                 var subject = new AlertSubject(
                     row.SubjectKind, row.Authority, row.SubjectId);
                 var milestone = ToMilestone(row);
-                var alertState = acks.TryGetValue(MilestonePrefix(subject, milestone), out var held) ? new MilestoneAlertState(held) : null;
+                // The stored acknowledgements name an alert key, whose prefix holds the due date: they were made for
+                // this milestone at this due date.
+                var alertState = acks.TryGetValue(MilestonePrefix(subject, milestone), out var held)
+                    ? new MilestoneAlertState([.. held.Select(a => new Acknowledgement(MilestoneKeys.For(subject, milestone), milestone.Due, a.By, a.On, a.Reason, a.Expires))])
+                    : null;
                 foreach (var candidate in context.Evaluator.EvaluateRange(subject, milestone, from, today, alertState))
                 {
                     counts.Candidates++;

@@ -2,18 +2,21 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Scheduler.Domain.Alerts.Composition;
 
 /// <summary>
-/// Composes one digest email per recipient per sweep: items grouped by authority, then by severity (escalated,
-/// overdue, due today, coming up), from the embedded templates. Only case references or episode ids, rule titles,
-/// dates and levels reach the email.
+/// Composes one digest email per recipient per sweep: items grouped by authority (its name given once), then by
+/// severity (escalated, overdue, due today, coming up), from the embedded templates. Each item has one status line,
+/// its level in words (and, in HTML, in colour), what the rule means, what the recipient is asked to do, and the
+/// action link the caller gave. Only case references or episode ids, rule titles and plain words, dates and levels
+/// reach the email.
 /// </summary>
 public static class DigestComposer
 {
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("ddd d MMM uuuu");
+    /// <summary>The <c>List-Id</c> phrase; the id is <c>alerts.</c> plus the sender's domain.</summary>
+    public const string ListName = "Scheduler alerts";
+
     private static readonly Lazy<string> TextTemplate = new(() => LoadTemplate("digest.txt"));
     private static readonly Lazy<string> HtmlTemplate = new(() => LoadTemplate("digest.html"));
 
@@ -29,7 +32,7 @@ public static class DigestComposer
     public static IReadOnlyList<string> TemplateNames { get; } = ["digest.txt", "digest.html"];
 
     /// <summary>Composes the digest.</summary>
-    /// <exception cref="ArgumentException">There are no items, or the base URL is not an absolute http(s) URL.</exception>
+    /// <exception cref="ArgumentException">There are no items, or an item's link is not an absolute http(s) URL.</exception>
     public static EmailMessage Compose(DigestRequest request)
     {
         if (request.Items.Count == 0)
@@ -37,46 +40,60 @@ public static class DigestComposer
             throw new ArgumentException("A digest needs at least one item.", nameof(request));
         }
 
-        if (!Uri.TryCreate(request.PublicBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
+        for (var i = 0; i < request.Items.Count; i++)
         {
-            throw new ArgumentException($"PublicBaseUrl must be an absolute http(s) URL, not '{request.PublicBaseUrl}'.", nameof(request));
+            var link = request.Items[i].Link;
+            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || link.Any(char.IsControl))
+            {
+                throw new ArgumentException($"Items[{i}].Link must be an absolute http(s) URL, not '{link}'.", nameof(request));
+            }
         }
 
         // The same milestone may reach one person through two roles: keep its most severe alert once.
         var items = request.Items
-            .GroupBy(c => (c.SubjectKind, c.AuthorityCode, c.SubjectId, c.Rule, c.Sequence, c.Due))
-            .Select(g => g.OrderByDescending(c => c.Level).ThenByDescending(c => c.Renotify).First())
+            .GroupBy(i => (i.Alert.AuthorityCode, i.Alert.MilestoneKey, i.Alert.Due))
+            .Select(g => g.OrderByDescending(i => i.Alert.Level).ThenByDescending(i => i.Alert.Renotify).First())
             .ToList();
+        var alerts = items.Select(i => i.Alert).ToList();
 
-        var baseUrl = request.PublicBaseUrl.TrimEnd('/');
-        var subject = Subject(items, request.AuthorityNames);
+        var subject = Subject(alerts, request.AuthorityNames);
         var model = new TemplateModel()
-            .Set("sweepDate", Format(request.SweepDay))
-            .Set("summary", Summary(items))
+            .Set("sweepDate", AlertWording.Format(request.SweepDay))
+            .Set("summary", Summary(alerts))
             .Set("authorities", [.. items
-                .GroupBy(c => c.AuthorityCode)
+                .GroupBy(i => i.Alert.AuthorityCode)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new TemplateModel()
                     .Set("authorityName", AuthorityName(g.Key, request.AuthorityNames))
-                    .Set("authorityCode", g.Key)
                     .Set("sections", [.. Sections
-                        .Select(s => (s.Title, Items: g.Where(c => s.Levels.Contains(c.Level)).ToList()))
+                        .Select(s => (s.Title, Items: g.Where(i => s.Levels.Contains(i.Alert.Level)).ToList()))
                         .Where(s => s.Items.Count > 0)
                         .Select(s => new TemplateModel()
                             .Set("sectionTitle", $"{s.Title} ({s.Items.Count})")
                             .Set("items", [.. s.Items
-                                .OrderBy(c => c.Effective)
-                                .ThenBy(c => c.SubjectId, StringComparer.Ordinal)
-                                .ThenBy(c => c.Rule, StringComparer.Ordinal)
-                                .ThenBy(c => c.Sequence)
-                                .Select(c => ItemModel(c, baseUrl))]))]))]);
+                                .OrderBy(i => i.Alert.Effective)
+                                .ThenBy(i => i.Alert.SubjectId, StringComparer.Ordinal)
+                                .ThenBy(i => i.Alert.Rule, StringComparer.Ordinal)
+                                .ThenBy(i => i.Alert.Cycle)
+                                .ThenBy(i => i.Alert.Sequence)
+                                .ThenBy(i => i.Alert.Step, StringComparer.Ordinal)
+                                .Select(ItemModel)]))]))]);
 
-        var key = DigestKey(request.To, request.SweepDay, items);
-        var fromDomain = request.From.Contains('@') ? request.From[(request.From.LastIndexOf('@') + 1)..] : "scheduler.invalid";
+        var key = DigestKey(request.To, request.SweepDay, alerts);
+        var fromDomain = SenderDomain(request.From);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["Message-ID"] = $"<{key}@{fromDomain}>",
             ["X-Scheduler-Digest-Key"] = key,
+
+            // RFC 3834: machine-generated, so auto-responders (out-of-office replies) must not answer it.
+            ["Auto-Submitted"] = "auto-generated",
+
+            // Exchange ignores Auto-Submitted; this asks it not to send out-of-office and other auto-replies.
+            ["X-Auto-Response-Suppress"] = "All",
+
+            // RFC 2919: one list per deployment, so recipients can filter every Scheduler alert with one rule.
+            ["List-Id"] = $"{ListName} <alerts.{fromDomain}>",
         };
 
         return new EmailMessage(
@@ -111,34 +128,36 @@ public static class DigestComposer
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    private static TemplateModel ItemModel(AlertCandidate c, string baseUrl)
+    private static TemplateModel ItemModel(DigestItem item)
     {
-        var displayable = SubjectReference.IsDisplayable(c.SubjectId);
-        var code = Uri.EscapeDataString(c.AuthorityCode);
-        var id = Uri.EscapeDataString(c.SubjectId);
-        var link = !displayable
-            ? $"{baseUrl}/api/authorities/{code}/{(c.SubjectKind == SubjectKind.Episode ? "episodes" : "cases")}"
-            : c.SubjectKind == SubjectKind.Episode
-                ? $"{baseUrl}/api/authorities/{code}/episodes/{id}/calendar"
-                : $"{baseUrl}/api/authorities/{code}/cases/{id}";
+        var c = item.Alert;
+        var (colour, badge) = LevelStyle(c.Level);
         return new TemplateModel()
+            .Set("levelWord", AlertWording.LevelWord(c.Level))
+            .Set("levelColour", colour)
+            .Set("levelBadge", badge)
             .Set("title", c.Title)
             .Set("subjectLabel", c.SubjectKind == SubjectKind.Episode ? "Episode" : "Case")
-            .Set("subjectId", displayable ? c.SubjectId : SubjectReference.Withheld)
-            .Set("detail", Detail(c))
-            .Set("dueDate", Format(c.Effective))
-            .Set("link", link);
+            .Set("subjectId", SubjectReference.IsDisplayable(c.SubjectId) ? c.SubjectId : SubjectReference.Withheld)
+            .Set("status", AlertWording.Status(c))
+            .Set("plain", AlertWording.Plain(c.Rule))
+            .Set("ask", AlertWording.Ask(c.Rule, c.Level))
+            .Set("link", item.Link);
     }
 
-    private static string Detail(AlertCandidate c) => c.Level switch
+    // GOV.UK palette. Escalated is solid red with white text and overdue a strong orange, so they stand out at a
+    // glance; the level is always written out as well, so colour is never the only signal.
+    private static (string Colour, string Badge) LevelStyle(AlertLevel level)
     {
-        AlertLevel.WindowOpen => $"window open {Format(c.Earliest ?? c.Effective)} to {Format(c.Effective)}, no date agreed",
-        AlertLevel.Upcoming => c.Earliest is not null ? $"window closes {Format(c.Effective)}, no date agreed" : $"due {Format(c.Effective)}",
-        AlertLevel.Due => "due today",
-        AlertLevel.Overdue => $"overdue by {WorkingDays(c.DaysOverdue)}",
-        AlertLevel.Escalated => $"escalated: overdue by {WorkingDays(c.DaysOverdue)}",
-        _ => throw new ArgumentOutOfRangeException(nameof(c), c.Level, "Unknown alert level."),
-    } + (c.Due != c.Effective ? $" (nominal date {Format(c.Due)} is not a working day)" : string.Empty);
+        var (border, background, text) = level switch
+        {
+            AlertLevel.Escalated => ("#d4351c", "#d4351c", "#ffffff"),
+            AlertLevel.Overdue => ("#f47738", "#fcd6c3", "#6e3619"),
+            AlertLevel.Due => ("#ffdd00", "#fff7bf", "#594d00"),
+            _ => ("#1d70b8", "#bbd4ea", "#0c2d4a"),
+        };
+        return (border, $"background-color: {background}; color: {text}; padding: 2px 6px; text-transform: uppercase; letter-spacing: 1px;");
+    }
 
     private static string Subject(IReadOnlyList<AlertCandidate> items, IReadOnlyDictionary<string, string>? names)
     {
@@ -157,7 +176,7 @@ public static class DigestComposer
     private static string Single(AlertCandidate c) => c.Level switch
     {
         AlertLevel.WindowOpen => $"Window open: {c.Title}",
-        AlertLevel.Upcoming => $"Due {Format(c.Effective)}: {c.Title}",
+        AlertLevel.Upcoming => $"Due {AlertWording.Format(c.Effective)}: {c.Title}",
         AlertLevel.Due => $"Due today: {c.Title}",
         AlertLevel.Overdue => $"1 overdue: {c.Title}",
         _ => $"1 escalated: {c.Title}",
@@ -187,7 +206,9 @@ public static class DigestComposer
     private static string AuthorityName(string code, IReadOnlyDictionary<string, string>? names) =>
         names is not null && names.TryGetValue(code, out var name) && !string.IsNullOrWhiteSpace(name) ? name : code;
 
-    private static string WorkingDays(int n) => n == 1 ? "1 working day" : $"{n} working days";
-
-    private static string Format(LocalDate date) => DatePattern.Format(date);
+    private static string SenderDomain(string from)
+    {
+        var domain = from.Contains('@') ? from[(from.LastIndexOf('@') + 1)..].Trim().TrimEnd('>') : string.Empty;
+        return domain.Length > 0 && domain.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-') ? domain.ToLowerInvariant() : "scheduler.invalid";
+    }
 }
