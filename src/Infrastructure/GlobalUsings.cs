@@ -9,7 +9,6 @@ global using Scheduler.Application.Alerts.Dispatch;
 global using Scheduler.Application.Alerts.Sweep;
 global using Scheduler.Application.Audit;
 global using Scheduler.Application.Authorities;
-global using Scheduler.Application.Errors;
 global using Scheduler.Application.Input;
 global using Scheduler.Application.Json;
 global using Scheduler.Application.Ports;

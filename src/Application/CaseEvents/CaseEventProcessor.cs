@@ -1,5 +1,3 @@
-using Scheduler.Domain.Alerts;
-
 namespace Scheduler.Application.CaseEvents;
 
 /// <summary>

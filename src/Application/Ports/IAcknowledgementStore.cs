@@ -1,5 +1,3 @@
-using Scheduler.Application.Alerts;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>Acknowledgements, by authority and key; the sweep reads one authority's at a time.</summary>

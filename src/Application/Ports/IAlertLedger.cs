@@ -1,5 +1,3 @@
-using Scheduler.Application.Alerts.Sweep;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Scheduler.Application.Authorities;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>Issued API keys, found by the SHA-256 of the presented key; the key itself is never stored.</summary>

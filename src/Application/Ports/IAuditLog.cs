@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Application.Audit;
 
 namespace Scheduler.Application.Ports;
 

@@ -1,5 +1,3 @@
-using Scheduler.Application.Authorities;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>Authority profiles, one row per authority code.</summary>

@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Application.Subjects.DueIndex;
 
 namespace Scheduler.Application.Ports;
 

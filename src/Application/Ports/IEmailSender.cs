@@ -1,4 +1,3 @@
-using Scheduler.Application.Alerts.Dispatch;
 using Scheduler.Domain.Alerts.Composition;
 
 namespace Scheduler.Application.Ports;

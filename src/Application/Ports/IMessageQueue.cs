@@ -1,5 +1,3 @@
-using Scheduler.Application.Alerts.Dispatch;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>Puts one message on one of the app's queues.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Application.Subjects;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>Which subject each producer event id was applied to: the fast idempotency lookup of the queue.</summary>

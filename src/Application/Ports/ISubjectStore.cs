@@ -1,6 +1,3 @@
-using Scheduler.Application.Subjects;
-using Scheduler.Domain.Alerts;
-
 namespace Scheduler.Application.Ports;
 
 /// <summary>Episode and case rows: each subject's source of truth, written with one conditional operation.</summary>

@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Application.Alerts.Sweep;
 
 namespace Scheduler.Application.Ports;
 

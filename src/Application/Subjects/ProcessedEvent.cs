@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Domain.Alerts;
 
 namespace Scheduler.Application.Subjects;
 

@@ -1,5 +1,3 @@
-using Scheduler.Domain.Alerts;
-
 namespace Scheduler.Application.Subjects;
 
 /// <summary>The spellings of <see cref="SubjectKind"/> in keys, JSON and index rows: <c>episode</c> and <c>case</c>.</summary>

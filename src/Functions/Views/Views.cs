@@ -1,9 +1,6 @@
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Contracts;
-using Scheduler.Application.Subjects;
-using Scheduler.Application.Authorities;
-using Scheduler.Application.Alerts;
 
 namespace Scheduler.Functions.Views;
 
