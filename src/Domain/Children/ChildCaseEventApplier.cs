@@ -40,6 +40,7 @@ public static class ChildCaseEventApplier
             StrategyDiscussionHeld x => facts with { StrategyDiscussion = facts.StrategyDiscussion is { } s && s <= x.Date ? s : x.Date },
             S47Started x => facts with { S47Start = x.Date },
             IcpcHeld x => facts with { Icpc = x.Date },
+            IcpcNotRequired x => facts with { IcpcNotRequired = x.Date },
             CpReviewHeld x => facts with { ReviewsHeld = EventSequence.AddDate(facts.ReviewsHeld, x.Date) },
             CoreGroupHeld x => facts with { CoreGroupsHeld = EventSequence.AddDate(facts.CoreGroupsHeld, x.Date) },
             CpVisitMade x => facts with { CpVisitsMade = EventSequence.AddDate(facts.CpVisitsMade, x.Date) },

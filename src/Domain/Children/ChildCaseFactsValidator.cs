@@ -30,6 +30,7 @@ public static class ChildCaseFactsValidator
         c.InRange(nameof(facts.StrategyDiscussion), facts.StrategyDiscussion);
         c.InRange(nameof(facts.S47Start), facts.S47Start);
         c.InRange(nameof(facts.Icpc), facts.Icpc);
+        c.InRange(nameof(facts.IcpcNotRequired), facts.IcpcNotRequired);
         c.InRange(nameof(facts.ReviewsHeld), facts.ReviewsHeld);
         c.InRange(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld);
         c.InRange(nameof(facts.CpVisitsMade), facts.CpVisitsMade);
@@ -63,6 +64,7 @@ public static class ChildCaseFactsValidator
         c.NotBefore(nameof(facts.S47Start), facts.S47Start, facts.ReferralReceived, "the referral");
         c.NotBefore(nameof(facts.Icpc), facts.Icpc, facts.StrategyDiscussion, "its strategy discussion");
         c.NotBefore(nameof(facts.Icpc), facts.Icpc, facts.S47Start, "the section 47 start");
+        c.NotBefore(nameof(facts.IcpcNotRequired), facts.IcpcNotRequired, facts.StrategyDiscussion, "its strategy discussion");
         c.Requires(nameof(facts.ReviewsHeld), facts.ReviewsHeld.Count > 0, facts.Icpc, "the initial child protection conference");
         c.Requires(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld.Count > 0, facts.Icpc, "the initial child protection conference");
         c.Requires(nameof(facts.CpVisitsMade), facts.CpVisitsMade.Count > 0, facts.Icpc, "the initial child protection conference");
