@@ -9,6 +9,9 @@ public sealed record ImportResult
     /// <summary>The collection year whose code lists were applied.</summary>
     public required CollectionYear Year { get; init; }
 
+    /// <summary>How many files were recognised and read (a 903 file by its header row, a census by its root element).</summary>
+    public required int FilesRead { get; init; }
+
     /// <summary>Cases by case reference; a child with any problem is left out whole.</summary>
     public required IReadOnlyList<ImportedCase> Cases { get; init; }
 

@@ -55,6 +55,7 @@ public static class ReturnImporter
         return new ImportResult
         {
             Year = year,
+            FilesRead = data.RecognisedFiles,
             Cases = cases,
             DroppedColumns = dropped.Names,
             Problems = problems.All,
@@ -125,6 +126,7 @@ public static class ReturnImporter
         return new ImportResult
         {
             Year = year,
+            FilesRead = reader.IsCensus ? 1 : 0,
             Cases = [.. cases.OrderBy(c => c.CaseReference, StringComparer.Ordinal)],
             DroppedColumns = dropped.Names,
             Problems = problems.All,

@@ -178,7 +178,7 @@ internal sealed class CinCensusReader(ImportOptions options, ProblemLog problems
         switch (name)
         {
             case "CINdetails" when _episode is not null:
-                if (_episode.Referral is null)
+                if (!_episode.ReferralPresent)
                 {
                     ChildProblem(_episode.Line, "CINreferralDate", "is required for every CINdetails");
                 }
@@ -186,7 +186,7 @@ internal sealed class CinCensusReader(ImportOptions options, ProblemLog problems
                 _episode = null;
                 break;
             case "Section47" when _enquiry is not null:
-                if (_enquiry.Started is null)
+                if (!_enquiry.StartedPresent)
                 {
                     ChildProblem(_enquiry.Line, "S47ActualStartDate", "is required for every Section47");
                 }
@@ -199,7 +199,7 @@ internal sealed class CinCensusReader(ImportOptions options, ProblemLog problems
                 _enquiry = null;
                 break;
             case "ChildProtectionPlans" when _plan is not null:
-                if (_plan.Start is null)
+                if (!_plan.StartPresent)
                 {
                     ChildProblem(_plan.Line, "CPPstartDate", "is required for every ChildProtectionPlans");
                 }
@@ -259,6 +259,19 @@ internal sealed class CinCensusReader(ImportOptions options, ProblemLog problems
             return;
         }
 
+        switch (name)
+        {
+            case "CINreferralDate" when _episode is not null:
+                _episode.ReferralPresent = true;
+                break;
+            case "S47ActualStartDate" when _enquiry is not null:
+                _enquiry.StartedPresent = true;
+                break;
+            case "CPPstartDate" when _plan is not null:
+                _plan.StartPresent = true;
+                break;
+        }
+
         if (CinCodeLists.IsCoded(name))
         {
             Code(name, text, line);
@@ -306,7 +319,7 @@ internal sealed class CinCensusReader(ImportOptions options, ProblemLog problems
     {
         if (!CinCodeLists.Allows(name, text))
         {
-            ChildProblem(line, name, $"{Codes.Quote(text)} is not a {name} code in the census code set");
+            ChildProblem(line, name, $"{Codes.Quote(text)} is not in the census code set for {name}");
             return;
         }
 

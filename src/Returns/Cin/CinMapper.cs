@@ -114,6 +114,12 @@ internal sealed class CinMapper(ImportOptions options, ProblemLog problems)
 
             foreach (var review in plan.Reviews)
             {
+                if (review.Date < start.Date)
+                {
+                    problems.Add(id, file, review.Line, review.Element, $"child {id}: the review conference on {ReturnDates.Iso(review.Date)} is before the plan started ({ReturnDates.Iso(start.Date)}).");
+                    continue;
+                }
+
                 events.Add(EventTypes.CpReviewHeld, review.Date, Source(file, review));
             }
 

@@ -27,6 +27,9 @@ internal sealed class CinEpisode(int line)
 
     public DateAt? Referral { get; set; }
 
+    /// <summary>Whether a CINreferralDate element was present (a bad value is reported as such, not as missing).</summary>
+    public bool ReferralPresent { get; set; }
+
     public DateAt? Closure { get; set; }
 
     public List<CinAssessment> Assessments { get; } = [];
@@ -53,6 +56,8 @@ internal sealed class CinSection47(int line)
 
     public DateAt? Started { get; set; }
 
+    public bool StartedPresent { get; set; }
+
     public DateAt? Icpc { get; set; }
 
     public bool IcpcNotRequired { get; set; }
@@ -66,6 +71,8 @@ internal sealed class CinPlan(int line)
     public int Line => line;
 
     public DateAt? Start { get; set; }
+
+    public bool StartPresent { get; set; }
 
     public DateAt? End { get; set; }
 

@@ -196,7 +196,7 @@ internal sealed class Ssda903Reader(Ssda903CodeLists codes, ImportOptions option
 
         if (!codes.Allows(column, code))
         {
-            Problem(child, row, column, $"{Codes.Quote(code)} is not a {column} code in the {codes.Year.Label} list", ref bad);
+            Problem(child, row, column, $"{Codes.Quote(code)} is not in the {codes.Year.Label} list of {column} codes", ref bad);
             return null;
         }
 
