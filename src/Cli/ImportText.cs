@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Contracts;
 using Scheduler.Returns.Report;
 using Spectre.Console;
 

@@ -51,6 +51,11 @@ public static class ReturnImporter
             notes.Add("No episodes were read: looked-after cases come from the Episodes file.");
         }
 
+        if (mapper.StartedBefore.Count > 0)
+        {
+            notes.Add($"{mapper.StartedBefore.Count} child(ren) whose period of care began before the return's first episode (RNE other than S): the date they became looked after is not in the return, so their events add to their existing cases and no milestones are computed offline: {string.Join(", ", mapper.StartedBefore)}.");
+        }
+
         notes.AddRange(mapper.Notes);
         return new ImportResult
         {

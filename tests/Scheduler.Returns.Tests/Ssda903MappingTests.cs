@@ -88,7 +88,7 @@ public sealed class Ssda903MappingTests
 
         Assert.True(c300.StartsBeforeReturn);
         Assert.Equal([("placement_started", "2022-02-01", "standard"), ("looked_after_review_held", "2023-05-10", null)], c300.Shape());
-        Assert.Contains(Result.Notes, n => n.StartsWith("child C300: the period of care began before", StringComparison.Ordinal));
+        Assert.Contains(Result.Notes, n => n.StartsWith("1 child(ren) whose period of care began before the return's first episode", StringComparison.Ordinal) && n.EndsWith(": C300.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Xml;
-using NodaTime;
 
 namespace Scheduler.Returns.Cin;
 

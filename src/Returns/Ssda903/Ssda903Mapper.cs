@@ -14,6 +14,9 @@ internal sealed class Ssda903Mapper(ImportOptions options, ProblemLog problems)
 
     public List<string> Notes { get; } = [];
 
+    /// <summary>Children whose period of care began before the return's first episode (their first episode is not RNE S).</summary>
+    public List<string> StartedBefore { get; } = [];
+
     public ImportedCase? Map(string child, IReadOnlyList<EpisodeRow> episodes, IReadOnlyList<ReviewRow> reviews)
     {
         if (problems.IsBlocked(child))
@@ -87,7 +90,7 @@ internal sealed class Ssda903Mapper(ImportOptions options, ProblemLog problems)
         var imported = events.Build(CaseType.LookedAfter, startsBefore);
         if (startsBefore)
         {
-            Notes.Add($"child {child}: the period of care began before the return's first episode (RNE {opening.Rne}, not S); the date the child became looked after is not in it, so these events add to the child's existing case.");
+            StartedBefore.Add(child);
             return imported;
         }
 

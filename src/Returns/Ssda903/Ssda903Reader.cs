@@ -76,6 +76,10 @@ internal sealed class Ssda903Reader(Ssda903CodeLists codes, ImportOptions option
             // Say where, never what: the record may hold personal values.
             problems.Add(file.Name, ex.LineNumber > 0 ? (int)ex.LineNumber : null, null, "The file is not valid CSV from this line on (unbalanced quotes); the rest of the file was not read.");
         }
+        catch (System.Text.DecoderFallbackException)
+        {
+            problems.Add(file.Name, null, null, "The file is not text in a known encoding (UTF-8, or UTF-16 with a byte order mark); it was not read.");
+        }
     }
 
     private static async Task ReadRowsAsync(CsvReader csv, string file, Columns columns, Action<Row> read, CancellationToken cancellationToken)
