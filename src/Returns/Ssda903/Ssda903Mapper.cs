@@ -87,6 +87,12 @@ internal sealed class Ssda903Mapper(ImportOptions options, ProblemLog problems)
             Notes.Add($"child {child}: {periods.Count - 1} earlier period(s) of care in the return, and {earlierReviews} review(s) in them, not imported; the case follows the latest period.");
         }
 
+        if (events.Count == 0)
+        {
+            // Only a change of legal status, in a period that began before the return: nothing to add.
+            return null;
+        }
+
         var imported = events.Build(CaseType.LookedAfter, startsBefore);
         if (startsBefore)
         {
