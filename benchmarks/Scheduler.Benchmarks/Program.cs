@@ -1,16 +1,23 @@
 using BenchmarkDotNet.Running;
 using Scheduler.Benchmarks;
 
-// "workdays --quick" / "timelines --quick" run Stopwatch comparisons without BenchmarkDotNet;
-// anything else goes to BenchmarkDotNet's switcher (for example: --filter '*AddWorkingDays*' --job short).
+// "workdays --quick" / "timelines --quick" / "returns --quick [folder]" run Stopwatch measurements without
+// BenchmarkDotNet ("returns --generate folder" only writes the synthetic returns); anything else goes to
+// BenchmarkDotNet's switcher (for example: --filter '*AddWorkingDays*' --job short).
 if (args.Length >= 2 && args[1] == "--quick")
 {
     return args[0] switch
     {
         "workdays" => WorkdaysQuick.Run(),
         "timelines" => TimelinesQuick.Run(),
+        "returns" => ReturnsQuick.Run(args.Length >= 3 ? args[2] : null),
         _ => Usage(),
     };
+}
+
+if (args is ["returns", "--generate", var folder])
+{
+    return ReturnsQuick.Generate(folder);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(WorkdaysQuick).Assembly).Run(args);
@@ -18,6 +25,6 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines) --quick | [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines|returns) --quick | returns --generate FOLDER | [BenchmarkDotNet options]");
     return 2;
 }

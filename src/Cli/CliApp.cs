@@ -55,6 +55,8 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(ImportCommands.Create(context));
+
         return root;
     }
 

@@ -19,6 +19,7 @@ internal static class ChildCaseDateOrder
         new(T.S47Started, T.ReferralReceived, "section 47 enquiries cannot start before the referral"),
         new(T.IcpcHeld, T.StrategyDiscussion, "an initial child protection conference cannot be before its strategy discussion"),
         new(T.IcpcHeld, T.S47Started, "an initial child protection conference cannot be before the section 47 start"),
+        new(T.IcpcNotRequired, T.StrategyDiscussion, "a decision that no conference is needed cannot be before its strategy discussion"),
         new(T.CpReviewHeld, T.IcpcHeld, $"a review conference cannot be before {Icpc}"),
         new(T.CoreGroupHeld, T.IcpcHeld, $"a core group cannot meet before {Icpc}"),
         new(T.CpVisitMade, T.IcpcHeld, $"a child protection visit cannot be before {Icpc}"),
@@ -43,6 +44,7 @@ internal static class ChildCaseDateOrder
             .One(T.StrategyDiscussion, nameof(facts.StrategyDiscussion), facts.StrategyDiscussion)
             .One(T.S47Started, nameof(facts.S47Start), facts.S47Start)
             .One(T.IcpcHeld, nameof(facts.Icpc), facts.Icpc)
+            .One(T.IcpcNotRequired, nameof(facts.IcpcNotRequired), facts.IcpcNotRequired)
             .Many(T.CpReviewHeld, nameof(facts.ReviewsHeld), facts.ReviewsHeld)
             .Many(T.CoreGroupHeld, nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld)
             .Many(T.CpVisitMade, nameof(facts.CpVisitsMade), facts.CpVisitsMade)

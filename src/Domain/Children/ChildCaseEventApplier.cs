@@ -85,6 +85,7 @@ public static class ChildCaseEventApplier
         StrategyDiscussionHeld x => facts with { StrategyDiscussion = EventSequence.Earliest(facts.StrategyDiscussion, x.Date) },
         S47Started x => facts with { S47Start = EventSequence.Latest(facts.S47Start, x.Date) },
         IcpcHeld x => facts with { Icpc = EventSequence.Latest(facts.Icpc, x.Date) },
+        IcpcNotRequired x => facts with { IcpcNotRequired = EventSequence.Latest(facts.IcpcNotRequired, x.Date) },
         CpReviewHeld x => facts with { ReviewsHeld = EventSequence.AddDate(facts.ReviewsHeld, x.Date) },
         CoreGroupHeld x => facts with { CoreGroupsHeld = EventSequence.AddDate(facts.CoreGroupsHeld, x.Date) },
         CpVisitMade x => facts with { CpVisitsMade = EventSequence.AddDate(facts.CpVisitsMade, x.Date) },

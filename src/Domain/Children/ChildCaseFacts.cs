@@ -26,6 +26,9 @@ public sealed partial record ChildCaseFacts
     /// <summary>The initial child protection conference.</summary>
     public LocalDate? Icpc { get; init; }
 
+    /// <summary>The date section 47 enquiries concluded that no initial child protection conference is needed.</summary>
+    public LocalDate? IcpcNotRequired { get; init; }
+
     /// <summary>Child protection review conferences held.</summary>
     public IReadOnlyList<LocalDate> ReviewsHeld { get; init; } = [];
 

@@ -30,6 +30,7 @@ public static class ChildCaseFactsValidator
         c.InRange(nameof(facts.StrategyDiscussion), facts.StrategyDiscussion);
         c.InRange(nameof(facts.S47Start), facts.S47Start);
         c.InRange(nameof(facts.Icpc), facts.Icpc);
+        c.InRange(nameof(facts.IcpcNotRequired), facts.IcpcNotRequired);
         c.InRange(nameof(facts.ReviewsHeld), facts.ReviewsHeld);
         c.InRange(nameof(facts.CoreGroupsHeld), facts.CoreGroupsHeld);
         c.InRange(nameof(facts.CpVisitsMade), facts.CpVisitsMade);

@@ -61,6 +61,7 @@ public static class EventFactory
             EventTypes.StrategyDiscussion => new StrategyDiscussionHeld(date),
             EventTypes.S47Started => new S47Started(date),
             EventTypes.IcpcHeld => new IcpcHeld(date),
+            EventTypes.IcpcNotRequired => new IcpcNotRequired(date),
             EventTypes.CpReviewHeld => new CpReviewHeld(date),
             EventTypes.CoreGroupHeld => new CoreGroupHeld(date),
             EventTypes.CpVisitMade => new CpVisitMade(date),

@@ -27,6 +27,7 @@ public static class EventTypes
     public const string StrategyDiscussion = "strategy_discussion";
     public const string S47Started = "s47_started";
     public const string IcpcHeld = "icpc_held";
+    public const string IcpcNotRequired = "icpc_not_required";
     public const string CpReviewHeld = "cp_review_held";
     public const string CoreGroupHeld = "core_group_held";
     public const string CpVisitMade = "cp_visit_made";
@@ -58,7 +59,7 @@ public static class EventTypes
     /// <summary>Every child case event type.</summary>
     public static IReadOnlyList<string> ChildCase { get; } =
     [
-        ReferralReceived, StrategyDiscussion, S47Started, IcpcHeld, CpReviewHeld, CoreGroupHeld, CpVisitMade, CpPlanEnded,
+        ReferralReceived, StrategyDiscussion, S47Started, IcpcHeld, IcpcNotRequired, CpReviewHeld, CoreGroupHeld, CpVisitMade, CpPlanEnded,
         BecameLookedAfter, PlacementStarted, LookedAfterReviewHeld, StatutoryVisitMade, HealthAssessmentHeld, IroAppointed,
         PathwayEligibilityRecorded, PrivateFosteringNotified, AdopterAssessmentStarted, ChildDeathNotified, CaseClosed,
         MilestoneCompleted,

@@ -72,7 +72,10 @@ public static class ChildCaseCalendar
             AlternativeReading? alternative = other is { } o && o != trigger
                 ? new AlternativeReading(preferStrategy ? "15 working days from the section 47 start" : "15 working days from the strategy discussion", null, ctx.DueFrom(rule, o))
                 : null;
-            list.Add(ctx.Make(rule, 1, ctx.DueFrom(rule, trigger), facts.Icpc, alternative: alternative));
+            var conference = ctx.Make(rule, 1, ctx.DueFrom(rule, trigger), facts.Icpc, alternative: alternative);
+
+            // Enquiries that concluded no conference is needed leave nothing to chase.
+            list.Add(facts.Icpc is null && facts.IcpcNotRequired is not null ? conference with { Status = MilestoneStatus.NotApplicable } : conference);
         }
 
         if (facts.Icpc is not { } icpc)
