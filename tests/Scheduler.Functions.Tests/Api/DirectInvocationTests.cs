@@ -136,6 +136,7 @@ public sealed class DirectInvocationTests(AzuriteFixture azurite)
         var tooLarge = await WriteAsync(oversized, await Function<CreateCase>(app).RunAsync(oversized, code, "CP-D2"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.Status);
         Assert.Equal("$", tooLarge.Body["field"]!.GetValue<string>());
+        Assert.Equal("The request body exceeds 65536 bytes.", tooLarge.Body["detail"]!.GetValue<string>()); // 64 KiB (docs/api.md)
 
         var read = Request(app, "GET", $"/api/authorities/{code}/cases/CP-D2", route, key);
         var missing = await WriteAsync(read, await Function<GetCase>(app).RunAsync(read, code, "CP-D2"));
