@@ -1,3 +1,5 @@
+using Scheduler.Domain.Validation;
+
 namespace Scheduler.Application.CaseEvents;
 
 /// <summary>
@@ -31,9 +33,20 @@ public sealed partial class CaseEventProcessor(
             throw new ConflictException($"eventId: '{envelope.EventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'");
         }
 
-        var view = envelope.Kind == SubjectKind.Episode
-            ? await episodes.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false)
-            : await cases.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false);
+        SubjectView view;
+        try
+        {
+            view = envelope.Kind == SubjectKind.Episode
+                ? await episodes.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false)
+                : await cases.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainValidationException ex)
+        {
+            // The rules name the event's own fields ("date"); in a message the event sits under "event", so the
+            // reason names the field where the sender put it ("event.date").
+            throw new ValidationException([.. ex.Errors.Select(e => new FieldError($"event.{e.Field}", e.Reason))]);
+        }
+
         LogProcessed(logger, envelope.EventId, envelope.Authority, envelope.Kind.Name(), envelope.SubjectId, view.Changed);
         return view.Changed;
     }

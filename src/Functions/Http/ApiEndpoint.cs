@@ -85,7 +85,7 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         var instance = request.Path.Value;
         var result = exception switch
         {
-            TooLargeException t => ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", t.Message, instance, [new FieldError("$", $"the body exceeds {t.LimitBytes} bytes")]),
+            TooLargeException t => ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body exceeds {t.LimitBytes} bytes.", instance, [new FieldError("$", $"the body exceeds {t.LimitBytes} bytes")]),
             NotFoundException n => ApiResults.Problem(StatusCodes.Status404NotFound, "Not found", n.Message, instance),
             ConflictException or ContentionException => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message, instance),
             StoreConflictException => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; retry with the latest version.", instance),
