@@ -13,6 +13,9 @@ namespace Scheduler.Infrastructure.Mail;
 /// </summary>
 public static class EmlFormat
 {
+    // RFC 5322 lines end in CRLF; MimeKit's default follows the platform (LF on Linux).
+    private static readonly FormatOptions Crlf = CrlfOptions();
+
     /// <summary>The message dated <paramref name="date"/>.</summary>
     /// <exception cref="ArgumentException">An address is not a plain address or a header value has a line break.</exception>
     public static MimeMessage ToMime(EmailMessage message, Instant date)
@@ -34,8 +37,8 @@ public static class EmlFormat
 
         var boundary = "=_scheduler_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.IdempotencyKey)))[..24];
         var body = new Multipart("alternative") { Boundary = boundary };
-        body.Add(new TextPart("plain") { Text = message.Text, ContentTransferEncoding = ContentEncoding.Base64 });
-        body.Add(new TextPart("html") { Text = message.Html, ContentTransferEncoding = ContentEncoding.Base64 });
+        body.Add(new TextPart("plain") { Text = Canonical(message.Text), ContentTransferEncoding = ContentEncoding.Base64 });
+        body.Add(new TextPart("html") { Text = Canonical(message.Html), ContentTransferEncoding = ContentEncoding.Base64 });
         mime.Body = body;
         return mime;
     }
@@ -45,7 +48,7 @@ public static class EmlFormat
     {
         using var mime = ToMime(message, date);
         using var stream = new MemoryStream();
-        await mime.WriteToAsync(FormatOptions.Default, stream, cancellationToken).ConfigureAwait(false);
+        await mime.WriteToAsync(Crlf, stream, cancellationToken).ConfigureAwait(false);
         return stream.ToArray();
     }
 
@@ -53,4 +56,15 @@ public static class EmlFormat
         MailboxAddress.TryParse(address, out var parsed) && parsed.Address == address.Trim() && !address.Contains('<', StringComparison.Ordinal)
             ? parsed
             : throw new ArgumentException($"{field} is not a plain email address.", field);
+
+    // RFC 2046 4.1.1: the canonical form of a text part breaks lines with CRLF; base64 carries the bytes as they are.
+    private static string Canonical(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+
+    private static FormatOptions CrlfOptions()
+    {
+        var options = FormatOptions.Default.Clone();
+        options.NewLineFormat = NewLineFormat.Dos;
+        return options;
+    }
 }

@@ -67,10 +67,12 @@ public sealed partial class SendGridEmailSender(IHttpClientFactory httpClients, 
             HtmlContent = message.Html,
         };
         mail.AddTo(new EmailAddress(message.To));
-        mail.AddCustomArg("alert_key", message.IdempotencyKey);
+
+        // Message-level (not per personalization) custom_args and headers, as the request body has always carried them.
+        mail.AddGlobalCustomArg("alert_key", message.IdempotencyKey);
         foreach (var (name, value) in message.Headers.Where(h => !Reserved.Contains(h.Key)).OrderBy(h => h.Key, StringComparer.Ordinal))
         {
-            mail.AddHeader(name, value);
+            mail.AddGlobalHeader(name, value);
         }
 
         return mail;

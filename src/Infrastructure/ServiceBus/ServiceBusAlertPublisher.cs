@@ -5,7 +5,8 @@ namespace Scheduler.Infrastructure.ServiceBus;
 
 /// <summary>
 /// Publishes each sent alert to the configured topic, one message per alert with <c>MessageId</c> = the alert key,
-/// so the topic's duplicate detection drops a repeat (a redelivered digest, a retried publish).
+/// so the topic's duplicate detection drops a repeat (a redelivered digest, a retried publish, the same alert sent
+/// to a second address of its role). The key is the alert's, not the ledger row's: that one ends with the address.
 /// </summary>
 public sealed partial class ServiceBusAlertPublisher(ServiceBusSender sender, ILogger<ServiceBusAlertPublisher> logger) : IAlertPublisher
 {
@@ -30,11 +31,11 @@ public sealed partial class ServiceBusAlertPublisher(ServiceBusSender sender, IL
         ArgumentNullException.ThrowIfNull(entry);
         var a = entry.Alert;
         var body = new SentAlertMessage(
-            entry.Key, a.AuthorityCode, a.SubjectKind.Name(), a.SubjectId, a.Rule, a.Title, a.Due, a.Effective,
+            a.Key, a.AuthorityCode, a.SubjectKind.Name(), a.SubjectId, a.Rule, a.Title, a.Due, a.Effective,
             AlertKey.LevelName(a.Level), a.DaysOverdue, a.RecipientRole.ToString(), entry.SentAt);
         var message = new ServiceBusMessage(BinaryData.FromString(StateJson.Serialize(body)))
         {
-            MessageId = entry.Key,
+            MessageId = a.Key,
             ContentType = ContentType,
             Subject = AlertKey.LevelName(a.Level),
         };
