@@ -13,9 +13,18 @@ namespace Scheduler.LocalHost;
 public sealed partial class TimerTriggers(
     IEnumerable<FunctionEntry> functions, FunctionInvoker invoker, IConfiguration configuration, IClock clock, ILogger<TimerTriggers> logger) : BackgroundService
 {
+    private readonly List<(FunctionEntry Function, CrontabSchedule Schedule)> _timers = [];
+
+    /// <summary>Resolves every schedule first, so a missing or bad setting stops the host at start, naming it.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timers.AddRange(functions.Where(f => f.Trigger is TimerTriggerAttribute).Select(f => (f, ScheduleOf(f, configuration))));
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(functions.Where(f => f.Trigger is TimerTriggerAttribute).Select(f => RunAsync(f, stoppingToken)));
+        Task.WhenAll(_timers.Select(t => RunAsync(t.Function, t.Schedule, stoppingToken)));
 
     /// <summary>The schedule of a timer function, with <c>%Setting%</c> resolved (<c>__</c> read as <c>:</c>).</summary>
     public static CrontabSchedule ScheduleOf(FunctionEntry function, IConfiguration configuration)
@@ -34,9 +43,8 @@ public sealed partial class TimerTriggers(
             ?? throw new InvalidOperationException($"Timer function {function.Name}: '{expression}' is not an NCrontab expression with seconds.");
     }
 
-    private async Task RunAsync(FunctionEntry function, CancellationToken stoppingToken)
+    private async Task RunAsync(FunctionEntry function, CrontabSchedule schedule, CancellationToken stoppingToken)
     {
-        var schedule = ScheduleOf(function, configuration);
         var trigger = (TimerTriggerAttribute)function.Trigger;
         var next = schedule.GetNextOccurrence(clock.GetCurrentInstant().ToDateTimeUtc());
         LogScheduled(logger, function.Name, next);

@@ -75,6 +75,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["Scheduler:OperatorKeySha256"] = ApiKeyHasher.Hash(OperatorKey),
                 ["Scheduler:Outbox:Directory"] = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + prefix),
                 ["Scheduler:SeedDemo"] = "false",
+                ["Scheduler:Sweep:Schedule"] = "0 0 6 * * *",
             });
             if (settings is not null)
             {
