@@ -13,6 +13,17 @@ namespace Scheduler.LocalHost;
 public sealed partial class TimerTriggers(
     IEnumerable<FunctionEntry> functions, FunctionInvoker invoker, IConfiguration configuration, IClock clock, ILogger<TimerTriggers> logger) : BackgroundService
 {
+    /// <summary>Reads every schedule before the host has started, so a bad one stops the start naming its setting.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var function in functions.Where(f => f.Trigger is TimerTriggerAttribute))
+        {
+            _ = ScheduleOf(function, configuration);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(functions.Where(f => f.Trigger is TimerTriggerAttribute).Select(f => RunAsync(f, stoppingToken)));
@@ -23,15 +34,18 @@ public sealed partial class TimerTriggers(
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(configuration);
         var expression = ((TimerTriggerAttribute)function.Trigger).Schedule;
+        var source = "its attribute";
         if (expression.StartsWith('%') && expression.EndsWith('%'))
         {
             var name = expression.Trim('%');
+            source = "the setting " + name;
             expression = configuration[name.Replace("__", ":", StringComparison.Ordinal)]
                 ?? throw new InvalidOperationException($"Timer function {function.Name} needs the setting {name}.");
         }
 
         return CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            ?? throw new InvalidOperationException($"Timer function {function.Name}: '{expression}' is not an NCrontab expression with seconds.");
+            ?? throw new InvalidOperationException(
+                $"Timer function {function.Name}: '{expression}' from {source} is not an NCrontab expression with seconds (six fields, for example \"0 0 6 * * *\").");
     }
 
     private async Task RunAsync(FunctionEntry function, CancellationToken stoppingToken)
