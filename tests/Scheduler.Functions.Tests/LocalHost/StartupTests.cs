@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Scheduler.Application.Authorities;
 using Scheduler.Functions.Tests.Infrastructure;
-using Scheduler.LocalHost;
 
 namespace Scheduler.Functions.Tests.LocalHost;
 
@@ -48,21 +43,7 @@ public sealed class StartupTests(AzuriteFixture azurite)
     private async Task<TException> StartFailureAsync<TException>(Dictionary<string, string?> settings, bool triggers = false)
         where TException : Exception
     {
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
-        string[] args = triggers ? [] : [LocalHostApp.NoTriggersFlag];
-        await using var app = LocalHostApp.Build(args, builder =>
-        {
-            builder.WebHost.UseTestServer();
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Scheduler:Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Scheduler:Storage:TablePrefix"] = prefix,
-                ["Scheduler:OperatorKeySha256"] = ApiKeyHasher.Hash(TestApp.OperatorKey),
-                ["Scheduler:Outbox:Directory"] = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + prefix),
-            });
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
-        var error = await Assert.ThrowsAsync<TException>(() => app.StartAsync());
-        return error;
+        await using var app = BareLocalHost.Build(azurite, settings, triggers);
+        return await Assert.ThrowsAsync<TException>(() => app.StartAsync());
     }
 }
