@@ -80,6 +80,21 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         return JsonInput.ReadObjectAsync(request.Body, request.ContentLength, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads an optional JSON object body: null when the request has none (no or zero Content-Length and no
+    /// Content-Type, as <c>curl -X POST</c> sends), else as <see cref="BodyAsync"/>.
+    /// </summary>
+    public static async Task<JsonElement?> OptionalBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType)))
+        {
+            return null;
+        }
+
+        return await BodyAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
     private ContentResult Map(HttpRequest request, Exception exception)
     {
         var instance = request.Path.Value;

@@ -35,6 +35,9 @@ public static class ApiResults
         StatusCode = statusCode,
     };
 
+    /// <summary>204: done, nothing to say.</summary>
+    public static StatusCodeResult NoContent() => new(StatusCodes.Status204NoContent);
+
     /// <summary>A plain-text answer of any media type (the calendar feed).</summary>
     public static ContentResult Text(string content, string contentType) => new() { Content = content, ContentType = contentType, StatusCode = StatusCodes.Status200OK };
 

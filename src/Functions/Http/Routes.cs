@@ -6,6 +6,7 @@ public static class Routes
     public const string Authorities = "api/authorities";
     public const string Authority = "api/authorities/{code}";
     public const string Keys = "api/authorities/{code}/keys";
+    public const string Key = "api/authorities/{code}/keys/{keyId}";
     public const string Episodes = "api/authorities/{code}/episodes";
     public const string Episode = "api/authorities/{code}/episodes/{id}";
     public const string EpisodeEvents = "api/authorities/{code}/episodes/{id}/events";
