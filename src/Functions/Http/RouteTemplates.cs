@@ -15,7 +15,7 @@ public static partial class RouteTemplates
     /// <summary>What a path that matches no function is logged as.</summary>
     public const string Unmatched = "/{*path}";
 
-    private static readonly Lazy<IReadOnlyList<(string Text, RouteTemplate Template, TemplateMatcher Matcher)>> Templates = new(Build);
+    private static readonly Lazy<IReadOnlyList<(string Text, RouteTemplate Template, TemplateMatcher Matcher, IReadOnlySet<string> Methods)>> Templates = new(Build);
 
     /// <summary>The route template (with a leading '/') of the most specific function route <paramref name="path"/> matches.</summary>
     public static string Of(PathString path) => Match(path)?.Text ?? Unmatched;
@@ -45,9 +45,20 @@ public static partial class RouteTemplates
         return "/" + string.Join('/', segments);
     }
 
+    /// <summary>
+    /// The methods (upper-case, sorted) of the functions whose routes, other than the catch-all, match
+    /// <paramref name="path"/>; empty when none does.
+    /// </summary>
+    public static IReadOnlyList<string> MethodsFor(PathString path) =>
+        [.. Templates.Value
+            .Where(t => !t.Template.Segments.Any(s => s.Parts.Any(p => p.IsCatchAll)) && t.Matcher.TryMatch(path, new RouteValueDictionary()))
+            .SelectMany(t => t.Methods)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
     private static (string Text, RouteTemplate Template, RouteValueDictionary Values)? Match(PathString path)
     {
-        foreach (var (text, template, matcher) in Templates.Value)
+        foreach (var (text, template, matcher, _) in Templates.Value)
         {
             var values = new RouteValueDictionary();
             if (matcher.TryMatch(path, values))
@@ -68,17 +79,16 @@ public static partial class RouteTemplates
     };
 
     // Most specific first (ASP.NET Core's inbound precedence: literals before parameters before catch-alls).
-    private static IReadOnlyList<(string, RouteTemplate, TemplateMatcher)> Build() =>
+    private static IReadOnlyList<(string, RouteTemplate, TemplateMatcher, IReadOnlySet<string>)> Build() =>
         [.. FunctionCatalog.All
             .Select(f => f.Trigger)
             .OfType<HttpTriggerAttribute>()
-            .Select(t => t.Route)
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(route => (Text: "/" + route, Template: TemplateParser.Parse(route)))
+            .Where(t => t.Route is not null)
+            .GroupBy(t => t.Route!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Text: "/" + g.Key, Template: TemplateParser.Parse(g.Key), Methods: (IReadOnlySet<string>)g.SelectMany(t => t.Methods ?? []).Select(m => m.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal)))
             .OrderBy(t => RoutePrecedence.ComputeInbound(t.Template))
             .ThenByDescending(t => t.Template.Segments.Count)
-            .Select(t => (t.Text, t.Template, new TemplateMatcher(t.Template, new RouteValueDictionary())))];
+            .Select(t => (t.Text, t.Template, new TemplateMatcher(t.Template, new RouteValueDictionary()), t.Methods))];
 
     [GeneratedRegex("^k-[a-z0-9-]{1,40}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyIdPattern();

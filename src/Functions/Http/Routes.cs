@@ -12,6 +12,7 @@ public static class Routes
     public const string EpisodeEvents = "api/authorities/{code}/episodes/{id}/events";
     public const string EpisodeCalendar = "api/authorities/{code}/episodes/{id}/calendar";
     public const string CalendarFeed = "api/authorities/{code}/calendar.ics";
+    public const string Cases = "api/authorities/{code}/cases";
     public const string Case = "api/authorities/{code}/cases/{caseRef}";
     public const string CaseEvents = "api/authorities/{code}/cases/{caseRef}/events";
     public const string CaseMilestones = "api/authorities/{code}/cases/{caseRef}/milestones";
@@ -22,4 +23,7 @@ public static class Routes
     public const string Outbox = "api/ops/outbox";
     public const string Health = "health";
     public const string OpenApi = "openapi/v1.json";
+
+    /// <summary>Every path no other function takes (404, or 405 where another method would do).</summary>
+    public const string Unmatched = "{*path}";
 }
