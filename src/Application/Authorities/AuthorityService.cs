@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
-using Scheduler.Domain.Alerts;
+using Scheduler.Domain.Rules;
 
 namespace Scheduler.Application.Authorities;
 
@@ -36,38 +36,16 @@ public sealed partial class AuthorityService(
     }
 
     /// <summary>
-    /// Creates or replaces an authority's profile from a PUT body. When its parameters or closure days change,
+    /// Creates or replaces an authority's profile from a PUT body (<see cref="PutAuthorityRequest.Parse"/>). When its parameters or closure days change,
     /// every episode and case is recomputed so stored milestones and the due index follow.
     /// </summary>
-    public async Task<(AuthorityRecord Authority, bool Created)> PutAsync(string code, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<(AuthorityRecord Authority, bool Created)> PutAsync(string code, JsonElement body, string actor, CancellationToken cancellationToken) =>
+        PutAsync(code, PutAuthorityRequest.Parse(body), actor, cancellationToken);
+
+    /// <summary>Creates or replaces an authority's profile from a parsed PUT body.</summary>
+    public async Task<(AuthorityRecord Authority, bool Created)> PutAsync(string code, PutAuthorityRequest request, string actor, CancellationToken cancellationToken)
     {
-        var r = new StrictObject(body);
-        var name = r.RequiredString("name", 200);
-        var contacts = Contacts.ParseAuthority(r.OptionalObject("contacts"));
-        var parametersJson = r.Raw("parameters");
-        AuthorityParametersJson.Parse(parametersJson);
-        var closures = r.OptionalArray("closure_days", 1000).Select((e, i) => StrictObject.Date(e, $"closure_days[{i}]")).Distinct().Order().ToList();
-        var policy = r.Raw("escalation_policy");
-        if (policy is { ValueKind: not JsonValueKind.Object })
-        {
-            throw new ValidationException("escalation_policy", "must be a JSON object");
-        }
-
-        if (policy is { } overrideJson)
-        {
-            // Checked here, not only at sweep time, so a bad override is refused instead of silently ignored.
-            try
-            {
-                EscalationPolicyJson.Parse(overrideJson.GetRawText());
-            }
-            catch (EscalationPolicyException ex)
-            {
-                throw new ValidationException($"escalation_policy.{ex.Field}", ex.Problem);
-            }
-        }
-
-        r.RejectUnknown("name, contacts, parameters, closure_days, escalation_policy");
-
+        ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await authorities.GetAsync(code, cancellationToken).ConfigureAwait(false);
@@ -75,11 +53,11 @@ public sealed partial class AuthorityService(
             var record = new AuthorityRecord
             {
                 Code = code,
-                Name = name,
-                Contacts = contacts,
-                Parameters = parametersJson?.Clone(),
-                ClosureDays = closures,
-                EscalationPolicy = policy?.Clone(),
+                Name = request.Name,
+                Contacts = request.Contacts ?? new Dictionary<Role, IReadOnlyList<string>>(),
+                Parameters = request.Parameters,
+                ClosureDays = request.ClosureDays ?? [],
+                EscalationPolicy = request.EscalationPolicy,
                 Version = (existing?.Version ?? 0) + 1,
                 CreatedAt = existing?.CreatedAt ?? now,
                 UpdatedAt = now,

@@ -8,7 +8,9 @@ public sealed class ListKeys(ApiEndpoint api, AuthorityService authorities, IClo
 {
     /// <summary>The function.</summary>
     [Function(nameof(ListKeys))]
-    [ApiOperation("Authorities", "List the authority's API keys (operator key): id, label, when issued and by whom, the last day used, the last day of use. Never a key or its hash.")]
+    [ApiOperation("Authorities", "List the authority's API keys (operator key): id, label, when issued and by whom, the last day used, the last day of use. Never a key or its hash.", Auth = ApiAuth.OperatorKey)]
+    [ApiResponse(200, "The keys, oldest first.", Type = typeof(KeyList))]
+    [ApiResponse(404, "No such authority.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Keys)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.OperatorOnlyFor(code), async (_, ct) =>
         {
