@@ -178,6 +178,15 @@ public static partial class OpenApiDocument
             result["description"] = "Operator key only.";
         }
 
+        // Which key the operation takes, for clients and for the contract test that calls every operation.
+        result["x-scheduler-key"] = operation.Auth switch
+        {
+            ApiAuth.OperatorKey => "operator",
+            ApiAuth.FeedKey => "feed",
+            ApiAuth.None => "none",
+            _ => "authority",
+        };
+
         return result;
     }
 
