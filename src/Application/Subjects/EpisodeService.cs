@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Domain.Rules;
 using Scheduler.Domain.Validation;
 
 namespace Scheduler.Application.Subjects;

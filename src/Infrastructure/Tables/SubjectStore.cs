@@ -1,5 +1,5 @@
-using Scheduler.Application.Errors;
 using System.Runtime.CompilerServices;
+using Scheduler.Application.Errors;
 
 namespace Scheduler.Infrastructure.Tables;
 
