@@ -1,3 +1,4 @@
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -18,6 +19,9 @@ namespace Scheduler.Functions;
 /// </summary>
 public static class SchedulerServices
 {
+    /// <summary>The log category of ASP.NET Core's per-request lines, kept at Warning.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Everything the functions need.</summary>
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +42,12 @@ public static class SchedulerServices
         services.AddSingleton<ApiEndpoint>();
         services.AddSingleton<QueueRefusal>();
         services.AddHostedService<DemoSeeding>();
+
+        // ASP.NET Core's "Request starting/finished" lines carry the path and query as sent: the query of a feed
+        // request is its key, and a path can carry a name where a case reference belongs. ApiEndpoint logs each
+        // refusal with the route template instead, and the local host writes its own request line the same way.
+        services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning));
+        services.AddSingleton<ITelemetryInitializer, RequestTelemetryRedactor>();
         return services;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Domain.Rules;
 using Scheduler.Domain.Validation;
 
 namespace Scheduler.Application.Subjects;
@@ -11,26 +10,19 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
     /// Creates an episode from <c>{"id"?, "framework"?: "sif-2017"|"ilacs", "report_received", "report_published"?, "events"?: [...]}</c>.
     /// The id defaults to <c>{framework}-{report_received}</c>.
     /// </summary>
-    public async Task<SubjectView> CreateAsync(string authority, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<SubjectView> CreateAsync(string authority, JsonElement body, string actor, CancellationToken cancellationToken) =>
+        CreateAsync(authority, CreateEpisodeRequest.Parse(body), actor, cancellationToken);
+
+    /// <summary>Creates an episode from a parsed body.</summary>
+    public async Task<SubjectView> CreateAsync(string authority, CreateEpisodeRequest request, string actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var r = new StrictObject(body, refusePersonalData: true);
-        var framework = r.OptionalString("framework", 40) ?? RuleSets.DefaultId;
-        if (!RuleSets.Exists(framework))
-        {
-            throw new ValidationException("framework", $"'{framework}' is not a known framework (one of {string.Join(", ", RuleSets.All.Select(s => s.Id))})");
-        }
-
-        var received = r.RequiredDate("report_received");
-        var published = r.OptionalDate("report_published");
-        var id = r.OptionalString("id", 64) ?? $"{framework}-{received:uuuuMMdd}";
-        if (!KeyParts.IsSubjectId(id))
-        {
-            throw new ValidationException("id", "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-
-        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
-        r.RejectUnknown("id, framework, report_received, report_published, events");
+        var framework = request.FrameworkOrDefault;
+        var id = request.IdOrDefault;
+        var received = request.ReportReceived;
+        var published = request.ReportPublished;
+        var events = request.Events ?? [];
 
         var record = new SubjectRecord
         {

@@ -6,7 +6,8 @@ namespace Scheduler.Functions.Http;
 /// <summary>
 /// What every HTTP function does around its use case: authenticate the API key (<c>X-Api-Key</c>, or <c>?key=</c>
 /// where the route allows it), check the caller may use the authority in the path, run the use case, and turn
-/// refusals and failures into RFC 7807 problems. Never echoes a body, a key or a stack trace.
+/// refusals and failures into RFC 7807 problems. Never echoes a body, a key or a stack trace; logs name the route
+/// template (<see cref="RouteTemplates"/>), never the path as sent, and the key id, never the key.
 /// </summary>
 public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<ApiEndpoint> logger)
 {
@@ -80,6 +81,21 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         return JsonInput.ReadObjectAsync(request.Body, request.ContentLength, cancellationToken);
     }
 
+    /// <summary>
+    /// Reads an optional JSON object body: null when the request has none (no or zero Content-Length and no
+    /// Content-Type, as <c>curl -X POST</c> sends), else as <see cref="BodyAsync"/>.
+    /// </summary>
+    public static async Task<JsonElement?> OptionalBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType)))
+        {
+            return null;
+        }
+
+        return await BodyAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
     private ContentResult Map(HttpRequest request, Exception exception)
     {
         var instance = request.Path.Value;
@@ -96,17 +112,17 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         };
         if (result is null)
         {
-            LogFailure(logger, exception, request.Method, instance ?? string.Empty);
+            LogFailure(logger, exception, request.Method, RouteTemplates.Of(request.Path));
             return ApiResults.Problem(StatusCodes.Status500InternalServerError, "Internal error", "The request failed; see the service logs.", instance);
         }
 
-        LogRefused(logger, request.Method, instance ?? string.Empty, result.StatusCode ?? 0, exception.GetType().Name);
+        LogRefused(logger, request.Method, RouteTemplates.Of(request.Path), result.StatusCode ?? 0, exception.GetType().Name);
         return result;
     }
 
     private ContentResult Refuse(HttpRequest request, int status, string title, string? keyId, string detail)
     {
-        LogAccessRefused(logger, request.Method, request.Path.Value ?? string.Empty, keyId ?? "(none)", status);
+        LogAccessRefused(logger, request.Method, RouteTemplates.Of(request.Path), keyId ?? "(none)", status);
         return ApiResults.Problem(status, title, detail, request.Path.Value);
     }
 

@@ -29,6 +29,23 @@ public static class SubjectEntity
     }
 
     /// <summary>The record stored in an entity, with its ETag.</summary>
+    /// <summary>The columns a list reads (not the facts, events or milestones).</summary>
+    public static IReadOnlyList<string> SummaryColumns { get; } = ["PartitionKey", "RowKey", "Variant", "Assignees", "Version", "CreatedAt", "UpdatedAt"];
+
+    /// <summary>A summary from an entity read with <see cref="SummaryColumns"/>.</summary>
+    public static SubjectSummary SummaryFromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var assignees = StateJson.Deserialize<Dictionary<string, string>>(entity.GetString("Assignees") ?? "{}");
+        return new SubjectSummary(
+            entity.RowKey,
+            entity.GetString("Variant") ?? string.Empty,
+            assignees.Where(p => Enum.TryParse<Role>(p.Key, out _)).ToDictionary(p => Enum.Parse<Role>(p.Key), p => p.Value),
+            entity.GetInt64("Version") ?? 0,
+            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
+            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch));
+    }
+
     public static SubjectRecord FromEntity(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
