@@ -112,7 +112,13 @@ public sealed partial class HttpFunctionTests(AzuriteFixture azurite)
                 using var response = await anonymous.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
                 var name = FunctionMetadata.Name(function);
-                if (path.StartsWith("/api/", StringComparison.Ordinal))
+                if (trigger["route"]!.GetValue<string>().StartsWith("{*", StringComparison.Ordinal))
+                {
+                    // The catch-all: it answers what no other function serves, with a 404 problem.
+                    Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{name}: {method} {path} -> {(int)response.StatusCode} {body}");
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+                else if (path.StartsWith("/api/", StringComparison.Ordinal))
                 {
                     // The function answered: every API function wants a key, and says so as a problem.
                     Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name}: {method} {path} -> {(int)response.StatusCode} {body}");
@@ -157,7 +163,8 @@ public sealed partial class HttpFunctionTests(AzuriteFixture azurite)
                 using var caller = app.Client(key);
                 var response = await caller.PostAsync(path, TestApp.Raw(body));
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-                Assert.Empty(await response.Content.ReadAsStringAsync());
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.DoesNotContain("ev-h-1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
         }
 
