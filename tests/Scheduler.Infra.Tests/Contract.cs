@@ -42,11 +42,11 @@ public static class Contract
     /// <summary>Every function of the isolated worker (the names in its functions.metadata, which the package tests check).</summary>
     public static readonly string[] Functions =
     [
-        "ListAuthorities", "GetAuthority", "PutAuthority", "PurgeAuthority", "IssueKey",
+        "ListAuthorities", "GetAuthority", "PutAuthority", "PurgeAuthority", "IssueKey", "ListKeys", "RevokeKey",
         "ListEpisodes", "CreateEpisode", "GetEpisode", "GetEpisodeCalendar", "RecordEpisodeEvent",
-        "CreateCase", "GetCase", "PutCase", "GetCaseMilestones", "RecordCaseEvent",
+        "ListCases", "CreateCase", "GetCase", "PutCase", "GetCaseMilestones", "RecordCaseEvent",
         "GetWorkList", "CalendarFeed", "AcknowledgeAlert", "ListAcknowledgements",
-        "RunSweep", "ListOutbox", "Health", "OpenApi",
+        "RunSweep", "ListOutbox", "Health", "OpenApi", "ZzzUnmatchedRoute",
         "DailySweep", "CaseEvents", "AlertDispatch",
     ];
 
