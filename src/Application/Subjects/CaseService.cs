@@ -19,7 +19,7 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
         var r = new StrictObject(body, refusePersonalData: true);
         var type = ParseType(r.RequiredString("type", 40));
         var assignees = Contacts.ParseAssignees(r.OptionalObject("assignees"));
-        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
+        var events = r.OptionalArray("events", SubjectLimits.MaxInitialEvents).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
         r.RejectUnknown(CreateFields);
 
         var record = new SubjectRecord
@@ -89,9 +89,8 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
     public async Task<SubjectView> GetAsync(string authority, string caseRef, CancellationToken cancellationToken)
     {
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var subject = KeyParts.IsSubjectId(caseRef)
-            ? await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false)
-            : null;
+        RequireCaseRef(caseRef);
+        var subject = await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false);
         return subject is null
             ? throw new NotFoundException($"Case '{caseRef}' of authority '{authority}'")
             : new SubjectView(subject, SubjectCalculator.Compute(subject, context, clock.InZone(SchedulerTime.London).GetCurrentDate()));
@@ -104,13 +103,7 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
         return EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Case, authority, caseRef, input, actor, cancellationToken);
     }
 
-    private static void RequireCaseRef(string caseRef)
-    {
-        if (!KeyParts.IsSubjectId(caseRef))
-        {
-            throw new ValidationException("caseRef", "must be the council case reference: 1–64 letters, digits, '.', '_' or '-'");
-        }
-    }
+    private static void RequireCaseRef(string caseRef) => KeyParts.CheckSubjectId(caseRef, "caseRef");
 
     private static Domain.Children.CaseType ParseType(string text) =>
         CaseTypes.Parse(text) ?? throw new ValidationException("type", $"'{text}' is not a case type (one of {CaseTypes.Accepted})");
