@@ -22,15 +22,15 @@ public sealed partial class CaseEventProcessor(
     {
         var envelope = CaseEventEnvelope.Parse(body);
         var seen = await processed.GetAsync(envelope.Authority, envelope.EventId, cancellationToken).ConfigureAwait(false);
+        if (seen is not null && (seen.SubjectKind != envelope.Kind || seen.SubjectId != envelope.SubjectId))
+        {
+            throw new ConflictException("eventId", $"'{envelope.EventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'");
+        }
+
         if (seen is not null)
         {
-            if (seen.SubjectKind == envelope.Kind && seen.SubjectId == envelope.SubjectId)
-            {
-                LogDuplicate(logger, envelope.EventId, envelope.Authority, envelope.SubjectId);
-                return false;
-            }
-
-            throw new ConflictException($"eventId: '{envelope.EventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'");
+            // Seen on this subject: the writer compares the payloads (a replay changes nothing; another event under the same id is refused).
+            LogDuplicate(logger, envelope.EventId, envelope.Authority, envelope.SubjectId);
         }
 
         SubjectView view;
@@ -39,6 +39,10 @@ public sealed partial class CaseEventProcessor(
             view = envelope.Kind == SubjectKind.Episode
                 ? await episodes.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false)
                 : await cases.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConflictException ex) when (ex.Field == "id")
+        {
+            throw new ConflictException("eventId", ex.Message);
         }
         catch (DomainValidationException ex)
         {
@@ -54,6 +58,6 @@ public sealed partial class CaseEventProcessor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectKind} {SubjectId} processed (changed: {Changed})")]
     private static partial void LogProcessed(ILogger logger, string eventId, string authority, string subjectKind, string subjectId, bool changed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectId} was already processed; nothing to do")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectId} was already processed; checking it is the same event")]
     private static partial void LogDuplicate(ILogger logger, string eventId, string authority, string subjectId);
 }
