@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Scheduler.Application.Input;
 
@@ -47,7 +48,37 @@ public static class PersonalData
         }
     }
 
+    /// <summary>What a withheld value is replaced with in a kept copy (a poison message).</summary>
+    public const string Withheld = "[withheld]";
+
+    /// <summary>
+    /// A copy of <paramref name="node"/> to keep (in a poison queue) with the values withheld that must not be kept:
+    /// those of personal-data fields at any depth, and strings that break <see cref="TextRules"/> (a control
+    /// character can smuggle text after a valid value, and a string that is not text cannot be replayed anyway).
+    /// Field names and every other value are kept, so the message can be corrected and replayed.
+    /// </summary>
+    public static JsonNode? WithholdFrom(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, IsForbidden(p.Key) ? JsonValue.Create(Withheld) : WithholdFrom(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(WithholdFrom)]),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => IsKeepable(v) ? v.DeepClone() : JsonValue.Create(Withheld),
+        _ => node?.DeepClone(),
+    };
+
     /// <summary>Whether a field name is one of the refused personal-data names (ignoring case, '_' and '-').</summary>
     public static bool IsForbidden(string fieldName) =>
         Forbidden.Contains(fieldName.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal));
+
+    private static bool IsKeepable(JsonValue value)
+    {
+        try
+        {
+            return TextRules.Problem(value.GetValue<string>()) is null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Half a surrogate pair: not text.
+            return false;
+        }
+    }
 }

@@ -119,7 +119,14 @@ public sealed class CaseEventsTests(AzuriteFixture azurite)
         Assert.Equal("case-events", poisoned["queueName"]!.GetValue<string>());
         Assert.Equal(message.MessageId, poisoned["messageId"]!.GetValue<string>());
         var original = body.StartsWith('{') ? JsonNode.Parse(body)! : JsonValue.Create(body);
+        if (field == "event.surname")
+        {
+            // A personal-data field keeps its place in the copy, without its value.
+            original["event"]!["surname"] = "[withheld]";
+        }
+
         Assert.True(JsonNode.DeepEquals(original, poisoned["originalMessage"]), poisoned.ToJsonString());
+        Assert.DoesNotContain("Smith", poisoned.ToJsonString(), StringComparison.Ordinal);
 
         // The function completed, so the message is off the queue.
         Assert.Equal(0, await _queue.CountAsync());
