@@ -57,10 +57,81 @@ public static class PersonalData
     /// character can smuggle text after a valid value, and a string that is not text cannot be replayed anyway).
     /// Field names and every other value are kept, so the message can be corrected and replayed.
     /// </summary>
-    public static JsonNode? WithholdFrom(JsonNode? node) => node switch
+    public static JsonNode? WithholdFrom(JsonNode? node) => Withhold(node);
+
+    /// <summary>
+    /// As <see cref="WithholdFrom(JsonNode?)"/>, and also the values at <paramref name="paths"/> (refused fields,
+    /// dotted paths such as <c>event.milestone</c> or <c>events[0].date</c>; <c>$</c> is ignored): a value refused
+    /// for its shape cannot be replayed as it is, so keeping it would only keep whatever text it carried.
+    /// </summary>
+    public static JsonNode? WithholdFrom(JsonNode? node, IEnumerable<string> paths)
     {
-        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, IsForbidden(p.Key) ? JsonValue.Create(Withheld) : WithholdFrom(p.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(WithholdFrom)]),
+        ArgumentNullException.ThrowIfNull(paths);
+        var copy = Withhold(node);
+        foreach (var path in paths)
+        {
+            ReplaceAt(copy, path);
+        }
+
+        return copy;
+    }
+
+    private static void ReplaceAt(JsonNode? root, string path)
+    {
+        var steps = new List<object>();
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? part : part[..bracket];
+            if (name.Length > 0)
+            {
+                steps.Add(name);
+            }
+
+            for (var rest = bracket < 0 ? string.Empty : part[bracket..]; rest.StartsWith('['); )
+            {
+                var close = rest.IndexOf(']', StringComparison.Ordinal);
+                if (close < 0 || !int.TryParse(rest[1..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    return;
+                }
+
+                steps.Add(index);
+                rest = rest[(close + 1)..];
+            }
+        }
+
+        if (steps.Count == 0 || path == "$")
+        {
+            return;
+        }
+
+        var parent = root;
+        foreach (var step in steps.Take(steps.Count - 1))
+        {
+            parent = step switch
+            {
+                string name when parent is JsonObject o && o.TryGetPropertyValue(name, out var child) => child,
+                int index when parent is JsonArray a && index < a.Count => a[index],
+                _ => null,
+            };
+        }
+
+        switch (steps[^1])
+        {
+            case string name when parent is JsonObject o && o.ContainsKey(name):
+                o[name] = JsonValue.Create(Withheld);
+                break;
+            case int index when parent is JsonArray a && index < a.Count:
+                a[index] = JsonValue.Create(Withheld);
+                break;
+        }
+    }
+
+    private static JsonNode? Withhold(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, IsForbidden(p.Key) ? JsonValue.Create(Withheld) : Withhold(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Withhold)]),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => IsKeepable(v) ? v.DeepClone() : JsonValue.Create(Withheld),
         _ => node?.DeepClone(),
     };

@@ -32,8 +32,11 @@ public sealed record PoisonEnvelope(
     [JsonPropertyName("originalLength")]
     public int? OriginalLength { get; init; }
 
-    /// <summary>The envelope of a refused message body: JSON kept parsed (values withheld as needed), anything else as text.</summary>
-    public static PoisonEnvelope For(string reason, Instant failedAt, long dequeueCount, string queueName, string? messageId, string body)
+    /// <summary>
+    /// The envelope of a refused message body: JSON kept parsed, with personal-data values, unusable strings and the
+    /// values at <paramref name="withheldPaths"/> (fields refused for their shape) withheld; anything else as text.
+    /// </summary>
+    public static PoisonEnvelope For(string reason, Instant failedAt, long dequeueCount, string queueName, string? messageId, string body, IEnumerable<string>? withheldPaths = null)
     {
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(body);
@@ -43,7 +46,7 @@ public sealed record PoisonEnvelope(
             dequeueCount,
             queueName,
             messageId,
-            KeptCopy(body))
+            KeptCopy(body, withheldPaths ?? []))
         {
             OriginalLength = body.Length,
         };
@@ -93,11 +96,11 @@ public sealed record PoisonEnvelope(
         return Cut(low);
     }
 
-    private static JsonNode? KeptCopy(string body)
+    private static JsonNode? KeptCopy(string body, IEnumerable<string> withheldPaths)
     {
         try
         {
-            return PersonalData.WithholdFrom(JsonNode.Parse(body));
+            return PersonalData.WithholdFrom(JsonNode.Parse(body), withheldPaths);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {

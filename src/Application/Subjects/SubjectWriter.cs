@@ -30,6 +30,11 @@ public sealed partial class SubjectWriter(
         var now = clock.GetCurrentInstant();
         var toStore = DueIndexRows.WithIndexKeys(record with { Version = 1, CreatedAt = now, UpdatedAt = now }, null);
         toStore = toStore with { LastChange = SubjectAudit.Entry(null, toStore, actor, $"{record.Kind.Name()}.created") };
+        for (var i = 0; i < record.Events.Count; i++)
+        {
+            await RequireUnusedAsync(record, record.Events[i].Id, $"events[{i}].id", cancellationToken).ConfigureAwait(false);
+        }
+
         SubjectRecord stored;
         try
         {
@@ -41,6 +46,11 @@ public sealed partial class SubjectWriter(
         }
 
         await AfterWriteAsync(stored, null, cancellationToken).ConfigureAwait(false);
+        foreach (var e in stored.Events)
+        {
+            await processed.RecordAsync(new ProcessedEvent(stored.Authority, e.Id, stored.Kind, stored.Id, stored.UpdatedAt), cancellationToken).ConfigureAwait(false);
+        }
+
         return stored;
     }
 
@@ -86,6 +96,11 @@ public sealed partial class SubjectWriter(
                 return (current, false);
             }
 
+            if (eventId is not null && attempt == 1)
+            {
+                await RequireUnusedAsync(current, eventId, "id", cancellationToken).ConfigureAwait(false);
+            }
+
             var next = change(current);
             if (next is null)
             {
@@ -118,6 +133,16 @@ public sealed partial class SubjectWriter(
     /// <summary>Prefixes domain validation errors of the <paramref name="index"/>th initial event with <c>events[i].</c>.</summary>
     public static DomainValidationException Prefixed(DomainValidationException ex, string prefix) =>
         new([.. ex.Errors.Select(e => e with { Field = $"{prefix}.{e.Field}" })]);
+
+    /// <summary>Refuses an event id already applied to another subject of the authority (409 naming <paramref name="field"/>).</summary>
+    private async Task RequireUnusedAsync(SubjectRecord subject, string eventId, string field, CancellationToken cancellationToken)
+    {
+        var seen = await processed.GetAsync(subject.Authority, eventId, cancellationToken).ConfigureAwait(false);
+        if (seen is not null && (seen.SubjectKind != subject.Kind || !string.Equals(seen.SubjectId, subject.Id, StringComparison.Ordinal)))
+        {
+            throw new ConflictException(field, $"'{eventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'; give each event its own id");
+        }
+    }
 
     private async Task AfterWriteAsync(SubjectRecord stored, string? eventId, CancellationToken cancellationToken)
     {

@@ -26,7 +26,9 @@ public sealed class QueueRefusal(IPoisonQueue poison, IClock clock)
         catch (Exception ex) when (Refusals.IsPermanent(ex))
         {
             // A body that is not UTF-8 is kept as decoded with replacement characters: readable, and it cannot be replayed as it is anyway.
-            var envelope = PoisonEnvelope.For(Refusals.Describe(ex), clock.GetCurrentInstant(), message.DequeueCount, queueName, message.MessageId, body ?? message.Body.ToString());
+            // Values refused for their shape are withheld too; a refusal by the rules (dates in an impossible order) keeps them for replay.
+            var withheld = ex is ValidationException v ? v.Errors.Select(e => e.Field) : [];
+            var envelope = PoisonEnvelope.For(Refusals.Describe(ex), clock.GetCurrentInstant(), message.DequeueCount, queueName, message.MessageId, body ?? message.Body.ToString(), withheld);
             await poison.SendAsync(queueName, envelope, cancellationToken).ConfigureAwait(false);
         }
     }
