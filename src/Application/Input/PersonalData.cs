@@ -88,7 +88,7 @@ public static class PersonalData
                 steps.Add(name);
             }
 
-            for (var rest = bracket < 0 ? string.Empty : part[bracket..]; rest.StartsWith('['); )
+            for (var rest = bracket < 0 ? string.Empty : part[bracket..]; rest.StartsWith('[');)
             {
                 var close = rest.IndexOf(']', StringComparison.Ordinal);
                 if (close < 0 || !int.TryParse(rest[1..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))

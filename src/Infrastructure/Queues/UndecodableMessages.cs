@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 
 namespace Scheduler.Infrastructure.Queues;
 
