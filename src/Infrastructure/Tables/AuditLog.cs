@@ -11,6 +11,13 @@ namespace Scheduler.Infrastructure.Tables;
 /// </summary>
 public sealed class AuditLog(SchedulerTables tables) : IAuditLog
 {
+    /// <summary>How many keyed entries this instance remembers having written (then it forgets them all and starts again).</summary>
+    private const int RememberedKeys = 10_000;
+
+    // Every subject write first re-appends the entry its row carries, in case the previous writer failed after
+    // the row; an entry this instance wrote itself needs no second insert (it would only be refused as a duplicate).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -39,6 +46,12 @@ public sealed class AuditLog(SchedulerTables tables) : IAuditLog
             ChunkedProperty.Write(entity, "After", entry.After);
         }
 
+        var remembered = $"{entity.PartitionKey}/{entity.RowKey}";
+        if (entry.Key is not null && _written.ContainsKey(remembered))
+        {
+            return;
+        }
+
         try
         {
             await tables.AuditLog.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -46,6 +59,16 @@ public sealed class AuditLog(SchedulerTables tables) : IAuditLog
         catch (StoreConflictException) when (entry.Key is not null)
         {
             // Already written (by the request that changed the subject, or an earlier repair): one row per key.
+        }
+
+        if (entry.Key is not null)
+        {
+            if (_written.Count >= RememberedKeys)
+            {
+                _written.Clear();
+            }
+
+            _written.TryAdd(remembered, 0);
         }
     }
 
