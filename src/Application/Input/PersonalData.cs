@@ -76,55 +76,65 @@ public static class PersonalData
         return copy;
     }
 
-    private static void ReplaceAt(JsonNode? root, string path)
+    /// <summary>
+    /// Replaces the value at <paramref name="path"/> (as errors name it: <c>a.b[0].c</c>, or <c>b[0]</c> for an array
+    /// element) in <paramref name="node"/>. Field names are matched whole, so a name holding '.' or '[' is found too.
+    /// </summary>
+    private static void ReplaceAt(JsonNode? node, string path)
     {
-        var steps = new List<object>();
-        foreach (var part in path.Split('.'))
+        switch (node)
         {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? part : part[..bracket];
-            if (name.Length > 0)
-            {
-                steps.Add(name);
-            }
-
-            for (var rest = bracket < 0 ? string.Empty : part[bracket..]; rest.StartsWith('[');)
-            {
-                var close = rest.IndexOf(']', StringComparison.Ordinal);
-                if (close < 0 || !int.TryParse(rest[1..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            case JsonObject o:
+                foreach (var (name, child) in o.ToList())
                 {
-                    return;
+                    if (path == name)
+                    {
+                        o[name] = JsonValue.Create(Withheld);
+                        return;
+                    }
+
+                    if (path.StartsWith(name, StringComparison.Ordinal) && path.Length > name.Length && path[name.Length] is '.' or '[')
+                    {
+                        ReplaceBelow(child, path[name.Length] == '.' ? path[(name.Length + 1)..] : path[name.Length..]);
+                    }
                 }
 
-                steps.Add(index);
-                rest = rest[(close + 1)..];
+                break;
+            case JsonArray when path.StartsWith('['):
+                ReplaceBelow(node, path);
+                break;
+        }
+    }
+
+    /// <summary>Continues <see cref="ReplaceAt"/> below a field, where the path may go on with an index.</summary>
+    private static void ReplaceBelow(JsonNode? node, string path)
+    {
+        if (!path.StartsWith('['))
+        {
+            if (node is JsonObject)
+            {
+                ReplaceAt(node, path);
             }
+
+            return;
         }
 
-        if (steps.Count == 0 || path == "$")
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        if (node is not JsonArray a || close < 0
+            || !int.TryParse(path[1..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            || index >= a.Count)
         {
             return;
         }
 
-        var parent = root;
-        foreach (var step in steps.Take(steps.Count - 1))
+        var rest = path[(close + 1)..];
+        if (rest.Length == 0)
         {
-            parent = step switch
-            {
-                string name when parent is JsonObject o && o.TryGetPropertyValue(name, out var child) => child,
-                int index when parent is JsonArray a && index < a.Count => a[index],
-                _ => null,
-            };
+            a[index] = JsonValue.Create(Withheld);
         }
-
-        switch (steps[^1])
+        else
         {
-            case string name when parent is JsonObject o && o.ContainsKey(name):
-                o[name] = JsonValue.Create(Withheld);
-                break;
-            case int index when parent is JsonArray a && index < a.Count:
-                a[index] = JsonValue.Create(Withheld);
-                break;
+            ReplaceBelow(a[index], rest.StartsWith('.') ? rest[1..] : rest);
         }
     }
 

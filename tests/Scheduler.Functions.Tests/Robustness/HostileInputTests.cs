@@ -155,6 +155,7 @@ public sealed class HostileInputTests(AzuriteFixture azurite, Xunit.Abstractions
             M("a date of birth nested in the event", E(new { type = "icpc_held", date = "2017-12-29", notes = new { dob = "2010-01-01" } }), "event.notes.dob:"),
             M("a name at the top", valid[..^1] + ",\"name\":\"Jane\"}", "name:"),
             M("an extra field", valid[..^1] + ",\"extra\":1}", "extra:"),
+            M("an unknown event field whose name holds a dot", valid.Replace("\"date\":\"2017-12-29\"", "\"date\":\"2017-12-29\",\"x.y\":[\"Jane Doe\"]", StringComparison.Ordinal), "event.x.y:"),
             M("event.id differs from eventId", E(new { id = "other", type = "icpc_held", date = "2017-12-29" }), "event.id:"),
             M("a string of 1,001 characters", E(new { type = "icpc_held", date = "2017-12-29", kind = new string('k', 1_001) }), "event.kind:"),
             M("a lone surrogate in a field name", valid[..^1] + ",\"\\ud800\":1}", "$:"),
