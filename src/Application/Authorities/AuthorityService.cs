@@ -74,8 +74,8 @@ public sealed partial class AuthorityService(
                         Operation = existing is null ? "authority.created" : "authority.updated",
                         EntityType = "authority",
                         EntityKey = code,
-                        Before = existing is null ? null : AuthorityAudit.Json(existing),
-                        After = AuthorityAudit.Json(stored),
+                        Before = existing is null ? null : AuthorityAudit.Change(existing, stored).Before,
+                        After = existing is null ? AuthorityAudit.Json(stored) : AuthorityAudit.Change(existing, stored).After,
                         At = now,
                     },
                     cancellationToken).ConfigureAwait(false);

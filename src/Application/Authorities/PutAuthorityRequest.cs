@@ -27,13 +27,25 @@ public sealed record PutAuthorityRequest(
         var r = new StrictObject(body);
         var name = r.RequiredString("name", 200);
         var contacts = Authorities.Contacts.ParseAuthority(r.OptionalObject("contacts"));
-        var parametersJson = r.Raw("parameters");
+        AuthorityLimits.Check("contacts", StateJson.Serialize(contacts.ToDictionary(p => p.Key.ToString(), p => p.Value)));
+        var parametersJson = r.Raw("parameters") is { } rawParameters ? AuthorityLimits.Compact(rawParameters) : (JsonElement?)null;
         AuthorityParametersJson.Parse(parametersJson);
+        if (parametersJson is { } parameters)
+        {
+            AuthorityLimits.Check("parameters", parameters.GetRawText());
+        }
+
         var closures = r.OptionalArray("closure_days", 1000).Select((e, i) => StrictObject.Date(e, $"closure_days[{i}]")).Distinct().Order().ToList();
         var policy = r.Raw("escalation_policy");
         if (policy is { ValueKind: not JsonValueKind.Object })
         {
             throw new ValidationException("escalation_policy", "must be a JSON object");
+        }
+
+        policy = policy is { } rawPolicy ? AuthorityLimits.Compact(rawPolicy) : null;
+        if (policy is { } compactPolicy)
+        {
+            AuthorityLimits.Check("escalation_policy", compactPolicy.GetRawText());
         }
 
         if (policy is { } overrideJson)

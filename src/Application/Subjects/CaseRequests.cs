@@ -18,7 +18,7 @@ public sealed record CreateCaseRequest(string Type, IReadOnlyDictionary<Role, st
         var r = new StrictObject(body, refusePersonalData: true);
         var type = CaseRequests.Type(r.RequiredString("type", 40));
         var assignees = Contacts.ParseAssignees(r.OptionalObject("assignees"));
-        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
+        var events = r.OptionalArray("events", SubjectLimits.MaxInitialEvents).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
         r.RejectUnknown(Fields);
         return new CreateCaseRequest(type, assignees, events);
     }

@@ -93,9 +93,8 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
     public async Task<SubjectView> GetAsync(string authority, string caseRef, CancellationToken cancellationToken)
     {
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var subject = KeyParts.IsSubjectId(caseRef)
-            ? await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false)
-            : null;
+        RequireCaseRef(caseRef);
+        var subject = await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false);
         return subject is null
             ? throw new NotFoundException($"Case '{caseRef}' of authority '{authority}'")
             : new SubjectView(subject, SubjectCalculator.Compute(subject, context, clock.InZone(SchedulerTime.London).GetCurrentDate()));
@@ -108,11 +107,5 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
         return EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Case, authority, caseRef, input, actor, cancellationToken);
     }
 
-    private static void RequireCaseRef(string caseRef)
-    {
-        if (!KeyParts.IsSubjectId(caseRef))
-        {
-            throw new ValidationException("caseRef", "must be the council case reference: 1–64 letters, digits, '.', '_' or '-'");
-        }
-    }
+    private static void RequireCaseRef(string caseRef) => KeyParts.CheckSubjectId(caseRef, "caseRef");
 }

@@ -47,7 +47,7 @@ public sealed record CreateEpisodeRequest(
             throw new ValidationException("id", "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
 
-        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
+        var events = r.OptionalArray("events", SubjectLimits.MaxInitialEvents).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
         r.RejectUnknown(Fields);
         return new CreateEpisodeRequest(received, id, framework, published, events);
     }

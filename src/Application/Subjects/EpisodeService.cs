@@ -23,6 +23,14 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
         var received = request.ReportReceived;
         var published = request.ReportPublished;
         var events = request.Events ?? [];
+        var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
+        NotAfter(received, today, "report_received");
+        if (published is { } p)
+        {
+            NotAfter(p, today, "report_published");
+        }
+
+        KeyParts.CheckSubjectId(id, "id");
 
         var record = new SubjectRecord
         {
@@ -40,6 +48,7 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
     /// <summary>The episode with its calendar for today; 404 when unknown.</summary>
     public async Task<SubjectView> GetAsync(string authority, string id, CancellationToken cancellationToken)
     {
+        KeyParts.CheckSubjectId(id, "id");
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
         var subject = await subjects.GetAsync(SubjectKind.Episode, authority, id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException($"Episode '{id}' of authority '{authority}'");
@@ -61,8 +70,15 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
     }
 
     /// <summary>Records an event (idempotent on its id) and returns the recomputed calendar.</summary>
-    public Task<SubjectView> RecordEventAsync(string authority, string id, EventInput input, string actor, CancellationToken cancellationToken) =>
-        EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Episode, authority, id, input, actor, cancellationToken);
+    public Task<SubjectView> RecordEventAsync(string authority, string id, EventInput input, string actor, CancellationToken cancellationToken)
+    {
+        KeyParts.CheckSubjectId(id, "id");
+        return EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Episode, authority, id, input, actor, cancellationToken);
+    }
+
+    /// <summary>A report date that has happened: not after <paramref name="today"/>.</summary>
+    private static NodaTime.LocalDate NotAfter(NodaTime.LocalDate date, NodaTime.LocalDate today, string field) =>
+        date <= today ? date : throw new ValidationException(field, $"{date:uuuu-MM-dd} is after today ({today:uuuu-MM-dd}); a report is recorded once it has been received");
 }
 
 /// <summary>Applies the events given at creation one by one, validating each against today; errors name <c>events[i]</c>.</summary>
@@ -86,6 +102,11 @@ internal static class InitialEvents
             }
 
             var eventId = events[i].Id ?? $"{record.Id}-initial-{i + 1}";
+            if (record.HasEvent(eventId))
+            {
+                throw new ValidationException($"events[{i}].id", "is the id of an earlier event in the list; give each event its own id");
+            }
+
             record = record with { Events = [.. record.Events, new RecordedEvent(eventId, events[i].ToPayload(), now, actor)] };
         }
 

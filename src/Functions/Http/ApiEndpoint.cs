@@ -74,10 +74,15 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         return allowQuery && request.Query[KeyQuery].ToString() is { Length: > 0 } query ? query : null;
     }
 
-    /// <summary>Reads the request body as one JSON object (at most 64 KiB).</summary>
+    /// <summary>Reads the request body as one JSON object (at most 64 KiB, sent as <c>application/json</c>, else 415).</summary>
     public static Task<JsonElement> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!UnsupportedMediaTypeException.IsJson(request.ContentType))
+        {
+            throw new UnsupportedMediaTypeException(request.ContentType);
+        }
+
         return JsonInput.ReadObjectAsync(request.Body, request.ContentLength, cancellationToken);
     }
 
@@ -103,6 +108,8 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         {
             TooLargeException t => ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body exceeds {t.LimitBytes} bytes.", instance, [new FieldError("$", $"the body exceeds {t.LimitBytes} bytes")]),
             NotFoundException n => ApiResults.Problem(StatusCodes.Status404NotFound, "Not found", n.Message, instance),
+            UnsupportedMediaTypeException => ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", exception.Message, instance, [new FieldError("Content-Type", "must be application/json")]),
+            ConflictException { Field: { } field } c => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", $"{field}: {c.Message}", instance, [new FieldError(field, c.Message)]),
             ConflictException or ContentionException => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message, instance),
             StoreConflictException => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; retry with the latest version.", instance),
             ForbiddenException f => ApiResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message, instance),

@@ -10,7 +10,7 @@ namespace Scheduler.Functions.Meta;
 /// <c>[HttpTrigger]</c> (path and methods), <see cref="ApiOperationAttribute"/> (tag, summary, key),
 /// <see cref="ApiRequestAttribute"/>, <see cref="ApiResponseAttribute"/>, <see cref="ApiQueryAttribute"/> and
 /// <see cref="ApiPathAttribute"/>. Schemas come from the records themselves (<see cref="ApiSchemas"/>); the answers
-/// every keyed operation can give (401, 403, 400 for parameters and bodies, 413 for bodies, 500) are added here, so
+/// every keyed operation can give (401, 403, 400 for parameters and bodies, 413 and 415 for bodies, 500) are added here, so
 /// a new function documents itself with attributes only.
 /// </summary>
 public static partial class OpenApiDocument
@@ -37,6 +37,7 @@ public static partial class OpenApiDocument
         [401] = "No key, or a key that is unknown, revoked or expired.",
         [403] = "A valid key for another authority, or an authority key on an operator route.",
         [413] = "The body is larger than 64 KiB.",
+        [415] = "The body is not sent as `application/json` (the problem names `Content-Type`).",
         [500] = "The request failed; the service logs say why (by route template and key id).",
     };
 
@@ -204,7 +205,7 @@ public static partial class OpenApiDocument
 
             if (hasBody)
             {
-                statuses.Add(413);
+                statuses.UnionWith([413, 415]);
             }
         }
 

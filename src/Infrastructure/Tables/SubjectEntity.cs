@@ -25,6 +25,11 @@ public static class SubjectEntity
         ChunkedProperty.Write(entity, "Milestones", StateJson.Serialize(record.Milestones));
         ChunkedProperty.Write(entity, "IndexKeys", StateJson.Serialize(record.IndexKeys));
         ChunkedProperty.Write(entity, "RetiredIndexKeys", StateJson.Serialize(record.RetiredIndexKeys));
+        if (record.LastChange is { } change)
+        {
+            ChunkedProperty.Write(entity, "LastChange", StateJson.Serialize(change));
+        }
+
         return entity;
     }
 
@@ -63,6 +68,7 @@ public static class SubjectEntity
             Milestones = StateJson.Deserialize<List<StoredMilestone>>(ChunkedProperty.Read(entity, "Milestones") ?? "[]"),
             IndexKeys = StateJson.Deserialize<List<string>>(ChunkedProperty.Read(entity, "IndexKeys") ?? "[]"),
             RetiredIndexKeys = StateJson.Deserialize<List<string>>(ChunkedProperty.Read(entity, "RetiredIndexKeys") ?? "[]"),
+            LastChange = ChunkedProperty.Read(entity, "LastChange") is { } change ? StateJson.Deserialize<AuditEntry>(change) : null,
             Version = entity.GetInt64("Version") ?? 0,
             CreatedAt = Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
             UpdatedAt = Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch),

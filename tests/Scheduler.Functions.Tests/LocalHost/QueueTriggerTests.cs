@@ -118,7 +118,10 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, envelope["dequeueCount"]!.GetValue<int>());
         Assert.Equal(QueueNames.CaseEvents, envelope["queueName"]!.GetValue<string>());
         Assert.Equal(sent.Value.MessageId, envelope["messageId"]!.GetValue<string>());
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body), envelope["originalMessage"]), envelope.ToJsonString());
+        // Kept for replay, but for the refused value, which is withheld (it could be anything a sender put there).
+        var expected = JsonNode.Parse(body)!;
+        expected["subject"]!["kind"] = "[withheld]";
+        Assert.True(JsonNode.DeepEquals(expected, envelope["originalMessage"]), envelope.ToJsonString());
         Assert.True(InstantPattern.ExtendedIso.Parse(envelope["failedAt"]!.GetValue<string>()).Success);
         await Eventually.HoldsAsync(async () => await azurite.CreateQueueClient(QueueNames.CaseEvents).CountAsync() == 0, "the message left case-events");
     }
