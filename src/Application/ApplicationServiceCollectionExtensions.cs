@@ -21,6 +21,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
