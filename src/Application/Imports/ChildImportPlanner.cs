@@ -1,5 +1,7 @@
 using NodaTime;
+using Scheduler.Domain.Children;
 using Scheduler.Domain.Events;
+using Scheduler.Domain.Milestones;
 using Scheduler.Returns;
 using Scheduler.Returns.Report;
 
@@ -23,7 +25,7 @@ internal static class ChildImportPlanner
         if (current is not null && CaseTypes.Parse(current.Variant) != imported.Type)
         {
             var first = imported.Events[0].Source;
-            return Unwritten(imported, CaseImportOutcome.Conflict, current, context, today) with
+            return Unwritten(imported, CaseImportOutcome.Conflict, Recorded.Of(current), context, today) with
             {
                 Conflicts = [new ImportConflict(caseRef, null, first.File, first.Line, null, $"case {caseRef}: the case in Scheduler is {current.Variant} and the return makes it {type}; nothing was changed for this child.")],
             };
@@ -31,7 +33,7 @@ internal static class ChildImportPlanner
 
         var recorded = Recorded.Of(current);
         var present = new List<ImportedEvent>();
-        var toAdd = new List<(ImportedEvent Event, EventInput Input)>();
+        var toAdd = new List<(ImportedEvent Event, EventInput Input, ChildCaseEvent Candidate)>();
         var conflicts = new List<ImportConflict>();
         foreach (var e in imported.Events)
         {
@@ -45,13 +47,13 @@ internal static class ChildImportPlanner
             }
             catch (Exception ex) when (Refusals.FieldErrors(ex) is { } errors)
             {
-                return Refused(imported, current, context, today, e, errors);
+                return Refused(imported, recorded, context, today, e, errors);
             }
 
             var match = recorded.Find(e.Id, e.Key.Kind, e.Date);
             if (match is null)
             {
-                toAdd.Add((e, input));
+                toAdd.Add((e, input, candidate));
             }
             else if (Disagreement(match.Value, e, candidate) is { } disagreement)
             {
@@ -65,12 +67,12 @@ internal static class ChildImportPlanner
 
         if (conflicts.Count > 0)
         {
-            return Unwritten(imported, CaseImportOutcome.Conflict, current, context, today) with { Present = present, Conflicts = conflicts };
+            return Unwritten(imported, CaseImportOutcome.Conflict, recorded, context, today) with { Present = present, Conflicts = conflicts };
         }
 
         if (toAdd.Count == 0)
         {
-            return Unwritten(imported, CaseImportOutcome.Unchanged, current, context, today) with { Present = present };
+            return Unwritten(imported, CaseImportOutcome.Unchanged, recorded, context, today) with { Present = present };
         }
 
         var record = current ?? new SubjectRecord
@@ -81,22 +83,26 @@ internal static class ChildImportPlanner
             Variant = type,
             Facts = SubjectCalculator.CaseFacts(imported.Type),
         };
-        IReadOnlyList<Domain.Milestones.Milestone> milestones = [];
-        foreach (var (e, input) in toAdd)
+        var events = new List<ChildCaseEvent>(recorded.Events);
+        var facts = Base(imported);
+        foreach (var (e, input, candidate) in toAdd)
         {
             try
             {
-                // As EventRecorder does for one event: checked against every event recorded so far and today.
-                milestones = SubjectCalculator.Compute(record, context, today, input);
+                // What SubjectCalculator does for one event recorded through the API (EventRecorder): the candidate
+                // checked against every event recorded so far and today, then the whole set checked.
+                facts = ChildCaseFacts.FromEvents(Base(imported), events, candidate, context.Statutory, today).EnsureValid(context.Statutory);
             }
             catch (Exception ex) when (Refusals.FieldErrors(ex) is { } errors)
             {
-                return Refused(imported, current, context, today, e, errors);
+                return Refused(imported, recorded, context, today, e, errors);
             }
 
+            events.Add(candidate);
             record = record with { Events = [.. record.Events, new RecordedEvent(e.Id, input.ToPayload(), now, actor)] };
         }
 
+        var milestones = ChildCaseCalendar.Compute(facts, context.Parameters, context.Statutory, context.Local, today);
         return new ChildImportPlan
         {
             Imported = imported,
@@ -122,22 +128,27 @@ internal static class ChildImportPlanner
         };
     }
 
-    private static ChildImportPlan Refused(ImportedCase imported, SubjectRecord? current, AuthorityContext context, LocalDate today, ImportedEvent e, IReadOnlyList<FieldError> errors)
+    private static ChildImportPlan Refused(ImportedCase imported, Recorded recorded, AuthorityContext context, LocalDate today, ImportedEvent e, IReadOnlyList<FieldError> errors)
     {
         // Worded as the importer words a domain refusal, at the row the event was read from.
         var reason = string.Join("; ", errors.Select(err => err.Field == "date" ? err.Reason : $"{err.Field}: {err.Reason}"));
-        return Unwritten(imported, CaseImportOutcome.Refused, current, context, today) with
+        return Unwritten(imported, CaseImportOutcome.Refused, recorded, context, today) with
         {
             Problem = new ImportProblem(e.Source.File, e.Source.Line, e.Source.Column, $"child {imported.CaseReference}: {e.Type} cannot be recorded: {reason}"),
         };
     }
 
-    private static ChildImportPlan Unwritten(ImportedCase imported, CaseImportOutcome outcome, SubjectRecord? current, AuthorityContext context, LocalDate today) => new()
+    /// <summary>Nothing is written: the due dates are the stored case's (none when the child has no case).</summary>
+    private static ChildImportPlan Unwritten(ImportedCase imported, CaseImportOutcome outcome, Recorded recorded, AuthorityContext context, LocalDate today) => new()
     {
         Imported = imported,
         Outcome = outcome,
-        Milestones = current is null ? [] : SubjectCalculator.Compute(current, context, today),
+        Milestones = recorded.Exists
+            ? ChildCaseCalendar.Compute(ChildCaseFacts.FromEvents(recorded.BaseFacts!, recorded.Events, context.Statutory).EnsureValid(context.Statutory), context.Parameters, context.Statutory, context.Local, today)
+            : [],
     };
+
+    private static ChildCaseFacts Base(ImportedCase imported) => new() { CaseReference = imported.CaseReference, Type = imported.Type };
 
     /// <summary>How the recorded event contradicts the imported one, or null when they agree.</summary>
     private static string? Disagreement(RecordedMatch match, ImportedEvent imported, ChildCaseEvent candidate)
@@ -170,25 +181,39 @@ internal static class ChildImportPlanner
 
     private readonly record struct RecordedMatch(string Kind, ChildCaseEvent Event);
 
-    /// <summary>The stored case's events by id and by natural key (the last recorded wins, as in the domain's fold).</summary>
+    /// <summary>
+    /// The stored case's facts and events (parsed once, as SubjectCalculator parses them), by id and by natural key
+    /// (the last recorded wins, as in the domain's fold).
+    /// </summary>
     private sealed class Recorded
     {
         private static readonly Recorded None = new();
         private readonly Dictionary<string, RecordedMatch> _byId = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Kind, LocalDate Date), RecordedMatch> _byKey = [];
+        private readonly List<ChildCaseEvent> _events = [];
+
+        /// <summary>Whether there is a stored case.</summary>
+        public bool Exists => BaseFacts is not null;
+
+        /// <summary>The stored case's base facts (reference and type), or null when there is no case.</summary>
+        public ChildCaseFacts? BaseFacts { get; private init; }
+
+        public IReadOnlyList<ChildCaseEvent> Events => _events;
 
         public static Recorded Of(SubjectRecord? current)
         {
-            if (current is null || current.Events.Count == 0)
+            if (current is null)
             {
                 return None;
             }
 
-            var recorded = new Recorded();
+            var type = CaseTypes.Parse(current.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {current.Id} has no type.");
+            var recorded = new Recorded { BaseFacts = new ChildCaseFacts { CaseReference = current.Id, Type = type } };
             foreach (var r in current.Events)
             {
                 var e = EventInput.Parse(r.Payload).ToChildCaseEvent();
                 var match = new RecordedMatch(NaturalKind(e), e);
+                recorded._events.Add(e);
                 recorded._byId[r.Id] = match;
                 recorded._byKey[(match.Kind, e.Date)] = match;
             }
