@@ -41,11 +41,16 @@ public sealed partial class ImportService(
         var options = new ImportOptions { Today = today, Year = request.Year, Calendar = context.Statutory };
         var result = await ReadAsync(request, options, cancellationToken).ConfigureAwait(false);
 
+        var stored = await StoredCasesAsync(authority, result.Cases, cancellationToken).ConfigureAwait(false);
         var plans = new ChildImportPlan[result.Cases.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, result.Cases.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (i, ct) => plans[i] = await ImportChildAsync(result.Cases[i], authority, context, today, actor, request.DryRun, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) =>
+            {
+                var imported = result.Cases[i];
+                plans[i] = await ImportChildAsync(imported, stored.GetValueOrDefault(imported.CaseReference), authority, context, today, actor, request.DryRun, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         var report = Report(authority, request, result, plans);
         var s = report.Summary;
@@ -96,9 +101,32 @@ public sealed partial class ImportService(
 
     private static ValidationException NoFile() => new("file", "is required: the return's files as multipart/form-data parts with a filename");
 
-    private async Task<ChildImportPlan> ImportChildAsync(ImportedCase imported, string authority, AuthorityContext context, LocalDate today, string actor, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// The authority's stored cases that the return names, read in one pass over the authority's partition rather
+    /// than one read per child. A snapshot: a child to be written is planned again from a fresh read by the writer.
+    /// </summary>
+    private async Task<Dictionary<string, SubjectRecord>> StoredCasesAsync(string authority, IReadOnlyList<ImportedCase> cases, CancellationToken cancellationToken)
     {
-        var current = await subjects.GetAsync(SubjectKind.Case, authority, imported.CaseReference, cancellationToken).ConfigureAwait(false);
+        var wanted = cases.Select(c => c.CaseReference).ToHashSet(StringComparer.Ordinal);
+        var stored = new Dictionary<string, SubjectRecord>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return stored;
+        }
+
+        await foreach (var subject in subjects.ListAsync(SubjectKind.Case, authority, cancellationToken).ConfigureAwait(false))
+        {
+            if (wanted.Contains(subject.Id))
+            {
+                stored[subject.Id] = subject;
+            }
+        }
+
+        return stored;
+    }
+
+    private async Task<ChildImportPlan> ImportChildAsync(ImportedCase imported, SubjectRecord? current, string authority, AuthorityContext context, LocalDate today, string actor, bool dryRun, CancellationToken cancellationToken)
+    {
         var plan = ChildImportPlanner.Plan(imported, current, authority, context, today, clock.GetCurrentInstant(), actor);
         if (dryRun || plan.Next is null)
         {
