@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Times POST /api/authorities/{code}/imports through HTTP on the local host (src/LocalHost, Kestrel) against Azurite
 # (tables and queues, in memory), with the synthetic 10,000-child returns of benchmarks/Scheduler.Benchmarks
-# (SyntheticReturns, fixed seed, collection year 2025/26, imported as of 2026-05-20). For each return, in this order:
-# a dry run against empty storage, the import (every case created), the same import again (every event already
-# present), and a dry run against the stored cases. Prints one line per run: wall time (curl's time_total), cases,
+# (SyntheticReturns, fixed seed, collection year 2025/26, imported as of 2026-05-20), into one authority. For each
+# return, in this order: a dry run before any of its cases is stored, the import (every case created), the same
+# import again (every event already present), and a dry run against the stored cases. Prints one line per run: wall time (curl's time_total), cases,
 # events, children/s, events/s and the 1-minute load average before the run; then the local host's peak memory.
 #
-# Usage: benchmarks/import-into-storage.sh [--children N] [--keep DIR]
-#   --children N   children per return (default 10000)
+# Usage: benchmarks/import-into-storage.sh [--only 903|cin] [--children N] [--keep DIR]
+#   --only KIND    time one return only, against empty storage (default: the 903, then the census beside it)
+#   --children N   trim the 903 files to about N children (a quick check of the script; default 10000)
 #   --keep DIR     leave the generated returns and the reports in DIR
 set -euo pipefail
 set -m # every background job gets its own process group, so cleanup can stop whole trees
@@ -15,10 +16,12 @@ set -m # every background job gets its own process group, so cleanup can stop wh
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 children=10000
 keep=""
+only=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --children) children="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "import-into-storage: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -37,7 +40,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-wait_port() { for _ in $(seq 150); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "port $1 did not open" >&2; exit 1; }
+wait_port() { for _ in $(seq 300); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.2; done; echo "port $1 did not open" >&2; exit 1; }
 
 echo "Building the local host and the generator…"
 dotnet build "$root/src/LocalHost" -c Release --nologo -v quiet >/dev/null
@@ -98,14 +101,18 @@ run() { # label kind query files...
   ls -l "$out" | awk '{printf "  report %.1f MiB\n", $5 / 1048576}'
 }
 
-run 903-dry-empty 903 "?dry_run=true" "${files903[@]}"
-run 903-import 903 "" "${files903[@]}"
-run 903-again 903 "" "${files903[@]}"
-run 903-dry-stored 903 "?dry_run=true" "${files903[@]}"
-run cin-dry-empty cin "?dry_run=true" "${filesCin[@]}"
-run cin-import cin "" "${filesCin[@]}"
-run cin-again cin "" "${filesCin[@]}"
-run cin-dry-stored cin "?dry_run=true" "${filesCin[@]}"
+if [[ "$only" != cin ]]; then
+  run 903-dry-empty 903 "?dry_run=true" "${files903[@]}"
+  run 903-import 903 "" "${files903[@]}"
+  run 903-again 903 "" "${files903[@]}"
+  run 903-dry-stored 903 "?dry_run=true" "${files903[@]}"
+fi
+if [[ "$only" != 903 ]]; then
+  run cin-dry-empty cin "?dry_run=true" "${filesCin[@]}"
+  run cin-import cin "" "${filesCin[@]}"
+  run cin-again cin "" "${filesCin[@]}"
+  run cin-dry-stored cin "?dry_run=true" "${filesCin[@]}"
+fi
 
 grep -E 'VmHWM' "/proc/$host/status" | sed 's/^/local host peak memory: /' || true
 grep -F 'Import of a' "$work/host.log" | sed 's/^/host: /' || true
