@@ -22,6 +22,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }

@@ -15,7 +15,17 @@ public static class ReturnImporter
     /// Imports an SSDA903 return. Throws <see cref="UnsupportedYearException"/> for a collection year without code
     /// lists; everything wrong inside the files is a problem in the result.
     /// </summary>
-    public static async Task<ImportResult> Import903Async(IEnumerable<ReturnFile> files, ImportOptions options, CancellationToken cancellationToken)
+    public static Task<ImportResult> Import903Async(IEnumerable<ReturnFile> files, ImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Import903Async(files.ToAsyncEnumerable(), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports an SSDA903 return whose files arrive one after another (the parts of an upload, read from the request
+    /// as they come): each file is read to its end, or abandoned, before the next is asked for.
+    /// </summary>
+    public static async Task<ImportResult> Import903Async(IAsyncEnumerable<ReturnFile> files, ImportOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,7 +37,7 @@ public static class ReturnImporter
         var dropped = new DroppedColumns();
         var data = new Ssda903Data();
         var reader = new Ssda903Reader(codes, options, problems, dropped, data);
-        foreach (var file in files)
+        await foreach (var file in files.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await reader.ReadAsync(file, cancellationToken).ConfigureAwait(false);

@@ -46,7 +46,7 @@ public static class Contract
         "ListEpisodes", "CreateEpisode", "GetEpisode", "GetEpisodeCalendar", "RecordEpisodeEvent",
         "ListCases", "CreateCase", "GetCase", "PutCase", "GetCaseMilestones", "RecordCaseEvent",
         "GetWorkList", "CalendarFeed", "AcknowledgeAlert", "ListAcknowledgements",
-        "RunSweep", "ListOutbox", "Health", "OpenApi", "ZzzUnmatchedRoute",
+        "ImportReturn", "RunSweep", "ListOutbox", "Health", "OpenApi", "ZzzUnmatchedRoute",
         "DailySweep", "CaseEvents", "AlertDispatch",
     ];
 

@@ -46,6 +46,9 @@ public sealed class ApiRequestAttribute(Type type) : Attribute
 
     /// <summary>An example body (JSON), from the Croydon demo.</summary>
     public string? Example { get; set; }
+
+    /// <summary>The body's media type: JSON, or <c>multipart/form-data</c> (the record then lists the form's parts).</summary>
+    public string ContentType { get; set; } = "application/json";
 }
 
 /// <summary>

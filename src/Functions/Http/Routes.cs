@@ -19,6 +19,7 @@ public static class Routes
     public const string WorkList = "api/authorities/{code}/worklist";
     public const string Acknowledge = "api/authorities/{code}/alerts/{key}/acknowledge";
     public const string Acknowledgements = "api/authorities/{code}/alerts/acknowledgements";
+    public const string Imports = "api/authorities/{code}/imports";
     public const string Sweep = "api/ops/sweep";
     public const string Outbox = "api/ops/outbox";
     public const string Health = "health";

@@ -31,6 +31,8 @@ public static partial class OpenApiDocument
         ["key"] = ("The alert key, as alert emails name it.", "case.croydon.CP-DEMO-001.icpc_15wd.1.20171227.due-0.CPC", "^[A-Za-z0-9_.~-]{1,255}$"),
     };
 
+    private const string MultipartFormData = "multipart/form-data";
+
     private static readonly Dictionary<int, string> StandardDescriptions = new()
     {
         [400] = "A parameter or the body is not valid: the problem names the field (`field`, `reason`, `errors`).",
@@ -164,7 +166,13 @@ public static partial class OpenApiDocument
                 media["example"] = JsonNode.Parse(request.Example);
             }
 
-            result["requestBody"] = new JsonObject { ["required"] = request.Required, ["content"] = new JsonObject { [ApiResults.JsonType.Split(';')[0]] = media } };
+            if (request.ContentType == MultipartFormData)
+            {
+                // Each file is its own part; the parts' media types are what the return's files are.
+                media["encoding"] = new JsonObject { ["file"] = new JsonObject { ["contentType"] = "text/csv, application/xml, text/xml, application/octet-stream" } };
+            }
+
+            result["requestBody"] = new JsonObject { ["required"] = request.Required, ["content"] = new JsonObject { [request.ContentType] = media } };
         }
 
         result["responses"] = Responses(method, operation, parameters.Count > 0, request is not null, schemas);
