@@ -1,11 +1,12 @@
 namespace Scheduler.Functions.Cases;
 
 /// <summary><c>GET /api/authorities/{code}/cases/{caseRef}</c>.</summary>
-public sealed class GetCase(ApiEndpoint api, CaseService cases)
+public sealed class GetCase(ApiEndpoint api, CaseService cases, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(GetCase))]
     [ApiOperation("Cases", "Read a case: type, assignees, recorded events and due dates for today.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Case)] HttpRequest request, string code, string caseRef) =>
-        api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) => ApiResults.Json(CaseView.From(await cases.GetAsync(code, caseRef, ct))));
+        api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
+            ApiResults.Json(CaseView.From(await cases.GetAsync(code, caseRef, ct), await acknowledgements.LookupAsync(code, ct))));
 }

@@ -1,15 +1,30 @@
 namespace Scheduler.Functions.Work;
 
-/// <summary><c>POST /api/authorities/{code}/alerts/{key}/acknowledge</c>: <c>{"reason", "expires"?}</c>.</summary>
+/// <summary>
+/// Deprecated for one more release: <c>POST /api/authorities/{code}/alerts/{key}/acknowledge</c> with
+/// <c>{"reason", "expires"? | "until"?}</c>. The alert key is mapped to its milestone, which is acknowledged for
+/// everyone (as the successor route does); an alert key that names no open milestone of the authority is a 404.
+/// Every answer carries <c>Deprecation: true</c> and a <c>Link</c> to the successor.
+/// </summary>
 public sealed class AcknowledgeAlert(ApiEndpoint api, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(AcknowledgeAlert))]
-    [ApiOperation("Work", "Acknowledge an alert: {\"reason\":…, \"expires\"?:\"yyyy-MM-dd\"}. The sweep holds the alert back while it stands; audited.")]
-    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Acknowledge)] HttpRequest request, string code, string key) =>
-        api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
+    [ApiOperation("Work", "Deprecated: use POST …/milestones/{milestoneKey}/acknowledge. Acknowledges the milestone of an alert key: {\"reason\":…, \"expires\"?:\"yyyy-MM-dd\"}.")]
+    public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Acknowledge)] HttpRequest request, string code, string key)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // RFC 9745: the resource is deprecated; RFC 8288 link relation "successor-version" names its replacement.
+        request.HttpContext.Response.Headers["Deprecation"] = "true";
+        return api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
-            var ack = await acknowledgements.AcknowledgeAsync(code, key, await ApiEndpoint.BodyAsync(request, ct), caller.KeyId, ct);
+            var milestoneKey = AcknowledgementService.MilestoneKeyOfAlert(code, key);
+            request.HttpContext.Response.Headers.Link =
+                $"</api/authorities/{Uri.EscapeDataString(code)}/milestones/{milestoneKey}/acknowledge>; rel=\"successor-version\"";
+            var (reason, until) = AcknowledgementService.ReadRequest(await ApiEndpoint.BodyAsync(request, ct), acceptExpires: true);
+            var ack = await acknowledgements.AcknowledgeMilestoneAsync(code, milestoneKey, reason, until, caller.KeyId, ct);
             return ApiResults.Json(AcknowledgementView.From(ack), StatusCodes.Status201Created);
         });
+    }
 }

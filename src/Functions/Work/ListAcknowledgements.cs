@@ -5,7 +5,7 @@ public sealed class ListAcknowledgements(ApiEndpoint api, AcknowledgementService
 {
     /// <summary>The function.</summary>
     [Function(nameof(ListAcknowledgements))]
-    [ApiOperation("Work", "List the authority's alert acknowledgements.")]
+    [ApiOperation("Work", "List the authority's milestone acknowledgements (milestone key, by, on, reason, until, the due date made against).")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Acknowledgements)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
             ApiResults.Json(new { acknowledgements = (await acknowledgements.ListAsync(code, ct)).Select(AcknowledgementView.From) }));
