@@ -77,7 +77,8 @@ public sealed class AcknowledgementStore(SchedulerTables tables) : IAcknowledgem
                 Date(entity.GetString("On")),
                 entity.GetString("Expires") is { } e ? Iso.Parse(e).Value : null,
                 due,
-                At(entity)) { LegacyAlertKey = entity.RowKey }
+                At(entity))
+            { LegacyAlertKey = entity.RowKey }
             : null;
 
     private static LocalDate Date(string? text) => Iso.Parse(text ?? "1990-01-01").Value;
