@@ -15,7 +15,8 @@ public sealed class AcknowledgeAlert(ApiEndpoint api, AcknowledgementService ack
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // RFC 9745: the resource is deprecated; RFC 8288 link relation "successor-version" names its replacement.
+        // "Deprecation: true" as the IETF draft that became RFC 9745 wrote it (the RFC also allows the date it took
+        // effect); the RFC 8288 link relation "successor-version" names the replacement.
         request.HttpContext.Response.Headers["Deprecation"] = "true";
         return api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
