@@ -4,7 +4,8 @@ using Scheduler.Domain.Milestones;
 namespace Scheduler.Contracts;
 
 /// <summary>The wire shape of one milestone, shared by <c>scheduler calendar</c>/<c>case</c> and the HTTP API.</summary>
-public sealed record MilestoneJson
+/// <remarks>Not sealed: the API's milestone extends it with the fields only an authority's store knows.</remarks>
+public record MilestoneJson
 {
     public required string Rule { get; init; }
 

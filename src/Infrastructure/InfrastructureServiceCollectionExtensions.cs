@@ -86,6 +86,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IProcessedEventStore, ProcessedEventStore>();
         services.AddSingleton<IAlertLedger, AlertLedgerStore>();
         services.AddSingleton<ISweepStateStore, SweepStateStore>();
+        services.AddSingleton<ISweepRunStore, SweepRunStore>();
         services.AddSingleton<IRetentionStore, RetentionStore>();
         services.AddSingleton<IAuthorityPurger, AuthorityPurger>();
         services.AddSingleton<IMessageQueue, StorageQueueSender>();

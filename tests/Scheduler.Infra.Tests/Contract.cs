@@ -45,9 +45,9 @@ public static class Contract
         "ListAuthorities", "GetAuthority", "PutAuthority", "PurgeAuthority", "IssueKey", "ListKeys", "RevokeKey",
         "ListEpisodes", "CreateEpisode", "GetEpisode", "GetEpisodeCalendar", "RecordEpisodeEvent",
         "ListCases", "CreateCase", "GetCase", "PutCase", "GetCaseMilestones", "RecordCaseEvent",
-        "GetWorkList", "CalendarFeed", "AcknowledgeAlert", "ListAcknowledgements",
+        "GetWorkList", "CalendarFeed", "AcknowledgeMilestone", "AcknowledgeAlert", "ListAcknowledgements",
         "ImportReturn", "RunSweep", "ListOutbox", "Health", "OpenApi", "ZzzUnmatchedRoute",
-        "DailySweep", "CaseEvents", "AlertDispatch",
+        "DailySweep", "SweepRecovery", "CaseEvents", "AlertDispatch",
     ];
 
     /// <summary>Exactly the app settings the function app carries in Azure: no more, no fewer.</summary>

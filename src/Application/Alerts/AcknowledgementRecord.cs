@@ -1,16 +1,30 @@
 using NodaTime;
+using Scheduler.Domain.Alerts;
 
 namespace Scheduler.Application.Alerts;
 
 /// <summary>
-/// Someone took ownership of an alert: the sweep holds it back from <see cref="On"/> until <see cref="Expires"/>
-/// (inclusive; null until the milestone is met).
+/// Someone took ownership of a milestone (not of one recipient's alert): while it holds, the sweep sends nothing
+/// for the milestone to anyone. It holds from <see cref="On"/> through <see cref="Until"/> (inclusive; open-ended
+/// when null), and only while the milestone is open and still due on <see cref="Due"/>.
 /// </summary>
 /// <param name="Authority">The authority code (PartitionKey).</param>
-/// <param name="AlertKey">The deterministic alert key (RowKey).</param>
-/// <param name="By">The API key id that acknowledged it.</param>
+/// <param name="MilestoneKey">The milestone, as <see cref="MilestoneKeys"/> writes it (RowKey).</param>
+/// <param name="By">Who acknowledged: an API key id, or the recipient's address when acknowledged from an alert's page.</param>
 /// <param name="Reason">Why; free text, never sent in digests.</param>
 /// <param name="On">The day (Europe/London) it was acknowledged.</param>
-/// <param name="Expires">The last day it holds, or null.</param>
+/// <param name="Until">The last day it holds, or null.</param>
+/// <param name="Due">The milestone's nominal due date it was made against: a new due date is a new question.</param>
 /// <param name="At">When it was recorded.</param>
-public sealed record AcknowledgementRecord(string Authority, string AlertKey, string By, string Reason, LocalDate On, LocalDate? Expires, Instant At);
+public sealed record AcknowledgementRecord(
+    string Authority, string MilestoneKey, string By, string Reason, LocalDate On, LocalDate? Until, LocalDate Due, Instant At)
+{
+    /// <summary>
+    /// For a row written by an earlier version under an alert key (<c>POST …/alerts/{key}/acknowledge</c>), that
+    /// key; null for rows keyed by their milestone.
+    /// </summary>
+    public string? LegacyAlertKey { get; init; }
+
+    /// <summary>The domain's acknowledgement, which the escalation evaluator and the views apply.</summary>
+    public Acknowledgement ToDomain() => new(MilestoneKey, Due, By, On, Reason, Until);
+}

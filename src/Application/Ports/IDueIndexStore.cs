@@ -11,8 +11,14 @@ public interface IDueIndexStore
     /// <summary>The compact keys of every row (of one authority, or all when null).</summary>
     IAsyncEnumerable<string> ListKeysAsync(string? authority, CancellationToken cancellationToken);
 
-    /// <summary>Writes rows unconditionally (they are derived data).</summary>
+    /// <summary>
+    /// Writes rows unconditionally (they are derived data), merging into an existing row so that what only the
+    /// sweep writes (<see cref="DueIndexRow.AlertedDue"/>) is kept.
+    /// </summary>
     Task UpsertAsync(IEnumerable<DueIndexRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Records that an alert has been recorded for the row's milestone at nominal due date <paramref name="due"/>; a missing row is fine.</summary>
+    Task MarkAlertedAsync(DueIndexKey key, LocalDate due, CancellationToken cancellationToken);
 
     /// <summary>Deletes rows by compact key; missing rows are fine.</summary>
     Task DeleteAsync(IEnumerable<string> compactKeys, CancellationToken cancellationToken);

@@ -28,8 +28,11 @@ public sealed record WorkItem
 
     public string? Step { get; init; }
 
-    /// <summary>The milestone key (<c>rule/cycle/sequence[/step]</c>).</summary>
+    /// <summary>The milestone's key within its subject (<c>rule/cycle/sequence[/step]</c>).</summary>
     public required string Key { get; init; }
+
+    /// <summary>The milestone's key within the authority (<c>MilestoneKeys</c>): what <c>…/milestones/{milestone_key}/acknowledge</c> takes.</summary>
+    public required string MilestoneKey { get; init; }
 
     public required string Title { get; init; }
 
@@ -48,4 +51,7 @@ public sealed record WorkItem
 
     /// <summary>The addresses of the audience: case assignees for IRO/CPC/TM on cases, the authority's contacts otherwise.</summary>
     public required IReadOnlyList<string> Recipients { get; init; }
+
+    /// <summary>The acknowledgement holding the milestone today (who, when, why, until when), or null.</summary>
+    public AcknowledgementView? Acknowledgement { get; init; }
 }

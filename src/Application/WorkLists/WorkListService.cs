@@ -6,9 +6,10 @@ namespace Scheduler.Application.WorkLists;
 /// <summary>
 /// Work lists from the materialised milestones of an authority's episodes and cases (two partition reads): what is
 /// overdue and what falls due within the next N working days of the statutory calendar, per authority or per
-/// assignee.
+/// assignee. Each item carries its milestone key and the acknowledgement holding it, if any: acknowledging
+/// silences alerts, never the work list.
 /// </summary>
-public sealed class WorkListService(AuthorityService authorities, ISubjectStore subjects, IClock clock)
+public sealed class WorkListService(AuthorityService authorities, ISubjectStore subjects, AcknowledgementService acknowledgements, IClock clock)
 {
     /// <summary>The largest look-ahead accepted, in working days.</summary>
     public const int MaxDays = 260;
@@ -30,6 +31,7 @@ public sealed class WorkListService(AuthorityService authorities, ISubjectStore 
         var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
         var calendar = context.Statutory;
         var through = calendar.AddWorkingDays(today, days);
+        var acks = await acknowledgements.LookupAsync(authority, cancellationToken).ConfigureAwait(false);
         var overdue = new List<WorkItem>();
         var due = new List<WorkItem>();
         foreach (var kind in new[] { SubjectKind.Episode, SubjectKind.Case })
@@ -51,6 +53,8 @@ public sealed class WorkListService(AuthorityService authorities, ISubjectStore 
                         continue;
                     }
 
+                    var milestoneKey = Scheduler.Domain.Alerts.MilestoneKeys.For(kind, subject.Id, m.Rule, m.Cycle, m.Sequence, m.Step);
+                    var held = acks.Holding(milestoneKey, m);
                     var item = new WorkItem
                     {
                         SubjectKind = kind.Name(),
@@ -60,6 +64,7 @@ public sealed class WorkListService(AuthorityService authorities, ISubjectStore 
                         Cycle = m.Cycle,
                         Step = m.Step,
                         Key = m.Key,
+                        MilestoneKey = milestoneKey,
                         Title = m.Title,
                         Group = m.Group,
                         Earliest = m.Earliest,
@@ -68,6 +73,7 @@ public sealed class WorkListService(AuthorityService authorities, ISubjectStore 
                         WorkingDays = overdueItem ? -calendar.WorkingDaysBetween(m.Effective, today) : calendar.WorkingDaysBetween(today, m.Effective),
                         Audience = m.Audience,
                         Recipients = recipients,
+                        Acknowledgement = held is null ? null : AcknowledgementView.From(held),
                     };
                     (overdueItem ? overdue : due).Add(item);
                 }

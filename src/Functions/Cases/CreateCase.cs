@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Cases;
 
 /// <summary><c>POST /api/authorities/{code}/cases/{caseRef}</c>: 201, or 409 when the case exists.</summary>
-public sealed class CreateCase(ApiEndpoint api, CaseService cases)
+public sealed class CreateCase(ApiEndpoint api, CaseService cases, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(CreateCase))]
@@ -12,5 +12,7 @@ public sealed class CreateCase(ApiEndpoint api, CaseService cases)
     [ApiResponse(409, "The case exists.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Case)] HttpRequest request, string code, string caseRef) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
-            ApiResults.Json(CaseView.From(await cases.CreateAsync(code, caseRef, CreateCaseRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct)), StatusCodes.Status201Created));
+            ApiResults.Json(
+                CaseView.From(await cases.CreateAsync(code, caseRef, CreateCaseRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct), await acknowledgements.LookupAsync(code, ct)),
+                StatusCodes.Status201Created));
 }

@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Cases;
 
 /// <summary><c>PUT /api/authorities/{code}/cases/{caseRef}</c>: the case's type and assignees (events are kept).</summary>
-public sealed class PutCase(ApiEndpoint api, CaseService cases)
+public sealed class PutCase(ApiEndpoint api, CaseService cases, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(PutCase))]
@@ -15,6 +15,6 @@ public sealed class PutCase(ApiEndpoint api, CaseService cases)
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
             var (view, created) = await cases.PutAsync(code, caseRef, PutCaseRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
-            return ApiResults.Json(CaseView.From(view), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return ApiResults.Json(CaseView.From(view, await acknowledgements.LookupAsync(code, ct)), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 }

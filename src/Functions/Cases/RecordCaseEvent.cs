@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Cases;
 
 /// <summary><c>POST /api/authorities/{code}/cases/{caseRef}/events</c>: 201 when recorded, 200 when the event id was already recorded.</summary>
-public sealed class RecordCaseEvent(ApiEndpoint api, CaseService cases)
+public sealed class RecordCaseEvent(ApiEndpoint api, CaseService cases, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(RecordCaseEvent))]
@@ -15,6 +15,6 @@ public sealed class RecordCaseEvent(ApiEndpoint api, CaseService cases)
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
             var view = await cases.RecordEventAsync(code, caseRef, EventInput.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
-            return ApiResults.Json(CaseView.From(view), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return ApiResults.Json(CaseView.From(view, await acknowledgements.LookupAsync(code, ct)), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 }

@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Episodes;
 
 /// <summary><c>GET /api/authorities/{code}/episodes/{id}</c>.</summary>
-public sealed class GetEpisode(ApiEndpoint api, EpisodeService episodes)
+public sealed class GetEpisode(ApiEndpoint api, EpisodeService episodes, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(GetEpisode))]
@@ -9,5 +9,6 @@ public sealed class GetEpisode(ApiEndpoint api, EpisodeService episodes)
     [ApiResponse(200, "The episode.", Type = typeof(EpisodeView))]
     [ApiResponse(404, "No such authority or episode.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Episode)] HttpRequest request, string code, string id) =>
-        api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) => ApiResults.Json(EpisodeView.From(await episodes.GetAsync(code, id, ct))));
+        api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
+            ApiResults.Json(EpisodeView.From(await episodes.GetAsync(code, id, ct), await acknowledgements.LookupAsync(code, ct))));
 }

@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Episodes;
 
 /// <summary><c>GET /api/authorities/{code}/episodes</c>.</summary>
-public sealed class ListEpisodes(ApiEndpoint api, EpisodeService episodes)
+public sealed class ListEpisodes(ApiEndpoint api, EpisodeService episodes, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(ListEpisodes))]
@@ -10,5 +10,8 @@ public sealed class ListEpisodes(ApiEndpoint api, EpisodeService episodes)
     [ApiResponse(404, "No such authority.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Episodes)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
-            ApiResults.Json(new EpisodeList([.. (await episodes.ListAsync(code, ct)).Select(EpisodeView.From)])));
+        {
+            var acks = await acknowledgements.LookupAsync(code, ct);
+            return ApiResults.Json(new EpisodeList([.. (await episodes.ListAsync(code, ct)).Select(v => EpisodeView.From(v, acks))]));
+        });
 }

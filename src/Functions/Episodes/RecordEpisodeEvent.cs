@@ -1,7 +1,7 @@
 namespace Scheduler.Functions.Episodes;
 
 /// <summary><c>POST /api/authorities/{code}/episodes/{id}/events</c>: 201 when recorded, 200 when the event id was already recorded.</summary>
-public sealed class RecordEpisodeEvent(ApiEndpoint api, EpisodeService episodes)
+public sealed class RecordEpisodeEvent(ApiEndpoint api, EpisodeService episodes, AcknowledgementService acknowledgements)
 {
     /// <summary>The function.</summary>
     [Function(nameof(RecordEpisodeEvent))]
@@ -15,6 +15,6 @@ public sealed class RecordEpisodeEvent(ApiEndpoint api, EpisodeService episodes)
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
             var view = await episodes.RecordEventAsync(code, id, EventInput.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
-            return ApiResults.Json(EpisodeView.From(view), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return ApiResults.Json(EpisodeView.From(view, await acknowledgements.LookupAsync(code, ct)), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 }

@@ -17,6 +17,9 @@ public static class Routes
     public const string CaseEvents = "api/authorities/{code}/cases/{caseRef}/events";
     public const string CaseMilestones = "api/authorities/{code}/cases/{caseRef}/milestones";
     public const string WorkList = "api/authorities/{code}/worklist";
+    public const string AcknowledgeMilestone = "api/authorities/{code}/milestones/{milestoneKey}/acknowledge";
+
+    /// <summary>Deprecated: acknowledging by alert key, mapped to the alert's milestone (one more release).</summary>
     public const string Acknowledge = "api/authorities/{code}/alerts/{key}/acknowledge";
     public const string Acknowledgements = "api/authorities/{code}/alerts/acknowledgements";
     public const string Imports = "api/authorities/{code}/imports";

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NodaTime;
-using Scheduler.Contracts;
 
 namespace Scheduler.Functions.Views;
 
@@ -39,10 +39,10 @@ public sealed record EpisodeView(
     long Version,
     Instant CreatedAt,
     Instant UpdatedAt,
-    IReadOnlyList<MilestoneJson> Milestones)
+    IReadOnlyList<ApiMilestoneJson> Milestones)
 {
-    /// <summary>Maps a subject view.</summary>
-    public static EpisodeView From(SubjectView view)
+    /// <summary>Maps a subject view; each milestone carries its key and the acknowledgement holding it.</summary>
+    public static EpisodeView From(SubjectView view, AcknowledgementLookup acknowledgements)
     {
         var s = view.Subject;
         var received = NodaTime.Text.LocalDatePattern.Iso.Parse(s.Facts.GetProperty("report_received").GetString()!).Value;
@@ -50,7 +50,7 @@ public sealed record EpisodeView(
             ? NodaTime.Text.LocalDatePattern.Iso.Parse(p.GetString()!).Value
             : null;
         return new(s.Id, s.Authority, s.Variant, received, published, [.. s.Events.Select(EventView.From)], s.Version, s.CreatedAt, s.UpdatedAt,
-            [.. view.Milestones.Select(MilestoneJson.From)]);
+            MilestoneViews.From(view, acknowledgements));
     }
 }
 
@@ -64,20 +64,13 @@ public sealed record CaseView(
     long Version,
     Instant CreatedAt,
     Instant UpdatedAt,
-    IReadOnlyList<MilestoneJson> Milestones)
+    IReadOnlyList<ApiMilestoneJson> Milestones)
 {
-    /// <summary>Maps a subject view.</summary>
-    public static CaseView From(SubjectView view)
+    /// <summary>Maps a subject view; each milestone carries its key and the acknowledgement holding it.</summary>
+    public static CaseView From(SubjectView view, AcknowledgementLookup acknowledgements)
     {
         var s = view.Subject;
         return new(s.Id, s.Authority, s.Variant, s.Assignees.ToDictionary(p => p.Key.ToString(), p => p.Value), [.. s.Events.Select(EventView.From)],
-            s.Version, s.CreatedAt, s.UpdatedAt, [.. view.Milestones.Select(MilestoneJson.From)]);
+            s.Version, s.CreatedAt, s.UpdatedAt, MilestoneViews.From(view, acknowledgements));
     }
-}
-
-/// <summary>An acknowledgement as returned.</summary>
-public sealed record AcknowledgementView(string AlertKey, string By, string Reason, LocalDate On, LocalDate? Expires, Instant At)
-{
-    /// <summary>Maps a stored acknowledgement.</summary>
-    public static AcknowledgementView From(AcknowledgementRecord a) => new(a.AlertKey, a.By, a.Reason, a.On, a.Expires, a.At);
 }

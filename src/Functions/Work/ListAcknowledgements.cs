@@ -5,7 +5,7 @@ public sealed class ListAcknowledgements(ApiEndpoint api, AcknowledgementService
 {
     /// <summary>The function.</summary>
     [Function(nameof(ListAcknowledgements))]
-    [ApiOperation("Work", "List the authority's alert acknowledgements.")]
+    [ApiOperation("Work", "List the authority's milestone acknowledgements (milestone key, by, on, reason, until, the due date made against).")]
     [ApiResponse(200, "The acknowledgements.", Type = typeof(AcknowledgementList))]
     [ApiResponse(404, "No such authority.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Acknowledgements)] HttpRequest request, string code) =>

@@ -32,7 +32,10 @@ public static class AlertLedgerEntity
         ["RecordedAt"] = entry.RecordedAt.ToDateTimeOffset(),
     };
 
-    /// <summary>The ledger row.</summary>
+    /// <summary>
+    /// The ledger row: with everything the dispatcher needs to rebuild the same <see cref="AlertCandidate"/> (cycle
+    /// and step included, so its keys and milestone key are the sweep's) and to word the email.
+    /// </summary>
     public static TableEntity ToEntity(AlertLedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -48,6 +51,8 @@ public static class AlertLedgerEntity
             ["SubjectId"] = a.SubjectId,
             ["Rule"] = a.Rule,
             ["Sequence"] = a.Sequence,
+            ["Cycle"] = a.Cycle,
+            ["MilestoneKey"] = a.MilestoneKey,
             ["Title"] = a.Title,
             ["Group"] = a.Group.ToString(),
             ["Due"] = Iso.Format(a.Due),
@@ -56,8 +61,10 @@ public static class AlertLedgerEntity
             ["Renotify"] = a.Renotify,
             ["TriggerDay"] = Iso.Format(a.TriggerDay),
             ["DaysOverdue"] = a.DaysOverdue,
+            ["WorkingDaysToDue"] = a.WorkingDaysToDue,
             ["RoleKey"] = a.Key,
         };
+        Optional(entity, "Step", a.Step);
         Optional(entity, "Earliest", a.Earliest is { } e ? Iso.Format(e) : null);
         Optional(entity, "ClaimId", entry.ClaimId);
         Optional(entity, "ClaimedAt", entry.ClaimedAt?.ToDateTimeOffset());
@@ -80,6 +87,8 @@ public static class AlertLedgerEntity
             SubjectId = Required(entity, "SubjectId"),
             Rule = Required(entity, "Rule"),
             Sequence = entity.GetInt32("Sequence") ?? 1,
+            Cycle = entity.GetInt32("Cycle") ?? 1,
+            Step = entity.GetString("Step"),
             Title = entity.GetString("Title") ?? string.Empty,
             Group = Enum.Parse<RuleGroup>(Required(entity, "Group")),
             Earliest = entity.GetString("Earliest") is { } e ? Date(e) : null,
@@ -90,6 +99,7 @@ public static class AlertLedgerEntity
             TriggerDay = Date(Required(entity, "TriggerDay")),
             RecipientRole = Enum.Parse<Role>(Required(entity, "Role")),
             DaysOverdue = entity.GetInt32("DaysOverdue") ?? 0,
+            WorkingDaysToDue = entity.GetInt32("WorkingDaysToDue") ?? 0,
         };
         return new AlertLedgerEntry
         {

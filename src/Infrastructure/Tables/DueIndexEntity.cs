@@ -8,9 +8,24 @@ namespace Scheduler.Infrastructure.Tables;
 /// <summary>Maps a <see cref="DueIndexRow"/> to and from its <c>DueIndex</c> table row.</summary>
 public static class DueIndexEntity
 {
+    /// <summary>The property only the sweep writes: the nominal due date of the last alert recorded for the milestone.</summary>
+    public const string AlertedDueProperty = "AlertedDue";
+
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 
-    /// <summary>The entity for a row; dates are ISO strings so they compare as text exactly as the keys do.</summary>
+    /// <summary>The merge that records an alert for the milestone at <paramref name="due"/>.</summary>
+    public static TableEntity AlertedDue(DueIndexKey key, LocalDate due)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new TableEntity(key.PartitionKey, key.RowKey) { [AlertedDueProperty] = Iso.Format(due) };
+    }
+
+    /// <summary>
+    /// The entity for a row; dates are ISO strings so they compare as text exactly as the keys do. Optional values
+    /// are written as empty strings rather than left out, because rows are merged (so that the sweep's
+    /// <c>AlertedDue</c>, which this never writes, survives subject writes) and a left-out property would keep its
+    /// old value.
+    /// </summary>
     public static TableEntity ToEntity(DueIndexRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -32,17 +47,9 @@ public static class DueIndexEntity
             ["Audience"] = string.Join(',', row.Audience),
             ["Assignees"] = StateJson.Serialize(row.Assignees.ToDictionary(p => p.Key.ToString(), p => p.Value)),
             ["SubjectVersion"] = row.SubjectVersion,
+            ["Step"] = row.Step ?? string.Empty,
+            ["Earliest"] = row.Earliest is { } earliest ? Iso.Format(earliest) : string.Empty,
         };
-        if (row.Step is not null)
-        {
-            entity["Step"] = row.Step;
-        }
-
-        if (row.Earliest is { } earliest)
-        {
-            entity["Earliest"] = Iso.Format(earliest);
-        }
-
         return entity;
     }
 
@@ -60,16 +67,17 @@ public static class DueIndexEntity
             Rule = Required(entity, "Rule"),
             Sequence = entity.GetInt32("Sequence") ?? throw Invalid(entity, "Sequence"),
             Cycle = entity.GetInt32("Cycle") ?? 1,
-            Step = entity.GetString("Step"),
+            Step = entity.GetString("Step") is { Length: > 0 } step ? step : null,
             Informational = entity.GetBoolean("Informational") ?? false,
             Title = entity.GetString("Title") ?? string.Empty,
             Group = Enum.Parse<RuleGroup>(Required(entity, "Group")),
-            Earliest = entity.GetString("Earliest") is { } e ? Date(e) : null,
+            Earliest = entity.GetString("Earliest") is { Length: > 0 } e ? Date(e) : null,
             Due = Date(Required(entity, "Due")),
             Effective = Date(Required(entity, "Effective")),
             Audience = [.. audience.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>)],
             Assignees = assignees.ToDictionary(p => Enum.Parse<Role>(p.Key), p => p.Value),
             SubjectVersion = entity.GetInt64("SubjectVersion") ?? 0,
+            AlertedDue = entity.GetString(AlertedDueProperty) is { Length: > 0 } alerted ? Date(alerted) : null,
         };
     }
 

@@ -33,7 +33,21 @@ public sealed class DueIndexStore(SchedulerTables tables) : IDueIndexStore
         Parallel.ForEachAsync(
             rows,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (row, ct) => await tables.DueIndex.UpsertEntityAsync(DueIndexEntity.ToEntity(row), TableUpdateMode.Replace, ct).ConfigureAwait(false));
+            async (row, ct) => await tables.DueIndex.UpsertEntityAsync(DueIndexEntity.ToEntity(row), TableUpdateMode.Merge, ct).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task MarkAlertedAsync(DueIndexKey key, LocalDate due, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A merge of the one property, unconditional: a row deleted meanwhile (the milestone met) stays deleted.
+            await tables.DueIndex.UpdateEntityAsync(DueIndexEntity.AlertedDue(key, due), ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Gone: nothing is left to alert for it.
+        }
+    }
 
     /// <inheritdoc />
     public Task DeleteAsync(IEnumerable<string> compactKeys, CancellationToken cancellationToken) =>

@@ -31,6 +31,7 @@ public sealed class AccessTests(AzuriteFixture azurite)
         (HttpMethod.Get, $"/api/authorities/{code}/cases/CP-X/milestones", null),
         (HttpMethod.Get, $"/api/authorities/{code}/worklist?days=10", null),
         (HttpMethod.Post, $"/api/authorities/{code}/alerts/some-key/acknowledge", new { reason = Secret }),
+        (HttpMethod.Post, $"/api/authorities/{code}/milestones/case.CP-X.icpc_15wd.1.1/acknowledge", new { reason = Secret }),
         (HttpMethod.Get, $"/api/authorities/{code}/alerts/acknowledgements", null),
     ];
 

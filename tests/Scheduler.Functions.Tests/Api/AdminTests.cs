@@ -82,10 +82,13 @@ public sealed class AdminTests(AzuriteFixture azurite)
         using var client = app.Client(await app.CreateAuthorityAsync(code));
         await TestApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/cases/CP-AUD", TestApp.Json(new { type = "CP" })), HttpStatusCode.Created);
         await TestApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/cases/CP-AUD/events", TestApp.Json(new { type = "strategy_discussion", date = "2017-12-13" })), HttpStatusCode.Created);
-        var acknowledged = await TestApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/alerts/case.x.CP-AUD.icpc_15wd.1.20180108.due-0.CPC/acknowledge", TestApp.Json(new { reason = "Conference booked", expires = "2018-01-10" })), HttpStatusCode.Created);
-        Assert.Equal("case.x.CP-AUD.icpc_15wd.1.20180108.due-0.CPC", acknowledged["alert_key"]!.GetValue<string>());
-        Assert.Equal("2018-01-10", acknowledged["expires"]!.GetValue<string>());
+        // The initial conference: 15 working days after Wed 13 Dec 2017 (25, 26 Dec and 1 Jan are bank holidays) is Mon 8 Jan 2018.
+        const string milestone = "case.CP-AUD.icpc_15wd.1.1";
+        var acknowledged = await TestApp.ReadAsync(await client.PostAsync($"/api/authorities/{code}/milestones/{milestone}/acknowledge", TestApp.Json(new { reason = "Conference booked", until = "2018-01-10" })), HttpStatusCode.Created);
+        Assert.Equal(milestone, acknowledged["milestone_key"]!.GetValue<string>());
+        Assert.Equal("2018-01-10", acknowledged["until"]!.GetValue<string>());
         Assert.Equal("2018-01-02", acknowledged["on"]!.GetValue<string>());
+        Assert.Equal("2018-01-08", acknowledged["due"]!.GetValue<string>());
 
         var listed = await TestApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/alerts/acknowledgements"), HttpStatusCode.OK);
         Assert.Equal("Conference booked", Assert.Single(listed["acknowledgements"]!.AsArray())!["reason"]!.GetValue<string>());
@@ -107,18 +110,20 @@ public sealed class AdminTests(AzuriteFixture azurite)
         Assert.DoesNotContain("strategy_discussion", recorded.Before!, StringComparison.Ordinal);
         Assert.Contains("strategy_discussion", recorded.After!, StringComparison.Ordinal);
         Assert.Equal(app.Clock.GetCurrentInstant(), recorded.At);
-        var ack = entries.Single(e => e.Operation == "alert.acknowledged");
+        var ack = entries.Single(e => e.Operation == "milestone.acknowledged");
+        Assert.Equal(milestone, ack.EntityKey);
         Assert.Contains("Conference booked", ack.After!, StringComparison.Ordinal);
 
         // All written at the same pinned instant, so only check the month partition holds exactly what was written.
         Assert.Equal(5, entries.Count);
 
-        var stored = await app.Service<IAcknowledgementStore>().GetAsync(code, "case.x.CP-AUD.icpc_15wd.1.20180108.due-0.CPC", default);
+        var stored = await app.Service<IAcknowledgementStore>().GetAsync(code, milestone, default);
         Assert.NotNull(stored);
-        Assert.Equal(new LocalDate(2018, 1, 10), stored.Expires);
+        Assert.Equal(new LocalDate(2018, 1, 10), stored.Until);
         Assert.Equal(new LocalDate(2018, 1, 2), stored.On);
-        await TestApp.AssertProblemAsync(await client.PostAsync($"/api/authorities/{code}/alerts/k/acknowledge", TestApp.Json(new { })), HttpStatusCode.BadRequest, "reason");
-        await TestApp.AssertProblemAsync(await client.PostAsync($"/api/authorities/{code}/alerts/k/acknowledge", TestApp.Json(new { reason = "x", expires = "2017-01-01" })), HttpStatusCode.BadRequest, "expires");
+        Assert.Equal(new LocalDate(2018, 1, 8), stored.Due);
+        await TestApp.AssertProblemAsync(await client.PostAsync($"/api/authorities/{code}/milestones/{milestone}/acknowledge", TestApp.Json(new { })), HttpStatusCode.BadRequest, "reason");
+        await TestApp.AssertProblemAsync(await client.PostAsync($"/api/authorities/{code}/milestones/{milestone}/acknowledge", TestApp.Json(new { reason = "x", until = "2017-01-01" })), HttpStatusCode.BadRequest, "until");
     }
 
     [Fact]

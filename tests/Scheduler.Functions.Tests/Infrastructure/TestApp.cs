@@ -76,6 +76,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["Scheduler:Outbox:Directory"] = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + prefix),
                 ["Scheduler:SeedDemo"] = "false",
                 ["Scheduler:Sweep:Schedule"] = "0 0 6 * * *",
+                ["Scheduler:Sweep:RecoverySchedule"] = Scheduler.Application.Alerts.Sweep.SweepOptions.DefaultRecoverySchedule,
             });
             if (settings is not null)
             {

@@ -249,7 +249,7 @@ public sealed class TableAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var code = TestApp.NewAuthority();
         var acknowledgements = _app.Service<IAcknowledgementStore>();
-        await acknowledgements.UpsertAsync(new AcknowledgementRecord(code, "alert-1", "tm@example.org", "in hand", new LocalDate(2017, 12, 12), null, At), default);
+        await acknowledgements.UpsertAsync(new AcknowledgementRecord(code, "case.CP-F.icpc_15wd.1.1", "tm@example.org", "in hand", new LocalDate(2017, 12, 12), null, new LocalDate(2017, 12, 29), At), default);
         var keys = _app.Service<IApiKeyStore>();
         await keys.AddAsync(new ApiKeyRecord("k-" + code, Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), code, At, "operator"), default);
         var ledger = _app.Service<IAlertLedger>();
@@ -279,13 +279,13 @@ public sealed class TableAdapterTests(AzuriteFixture azurite) : IAsyncLifetime
         var acknowledgements = _app.Service<IAcknowledgementStore>();
         var plain = "obrien-" + Guid.NewGuid().ToString("N")[..8];
         var quoted = "o'" + plain;
-        await acknowledgements.UpsertAsync(new AcknowledgementRecord(quoted, "alert-q", "tm@example.org", "it's in hand", new LocalDate(2017, 12, 12), null, At), default);
-        await acknowledgements.UpsertAsync(new AcknowledgementRecord(plain, "alert-p", "tm@example.org", "in hand", new LocalDate(2017, 12, 12), null, At), default);
+        await acknowledgements.UpsertAsync(new AcknowledgementRecord(quoted, "case.CP-Q.icpc_15wd.1.1", "tm@example.org", "it's in hand", new LocalDate(2017, 12, 12), null, new LocalDate(2017, 12, 29), At), default);
+        await acknowledgements.UpsertAsync(new AcknowledgementRecord(plain, "case.CP-P.icpc_15wd.1.1", "tm@example.org", "in hand", new LocalDate(2017, 12, 12), null, new LocalDate(2017, 12, 29), At), default);
 
         var found = Assert.Single(await ToListAsync(acknowledgements.ListAsync(quoted, default)));
-        Assert.Equal("alert-q", found.AlertKey);
+        Assert.Equal("case.CP-Q.icpc_15wd.1.1", found.MilestoneKey);
         Assert.Equal("it's in hand", found.Reason);
-        Assert.Equal("alert-p", Assert.Single(await ToListAsync(acknowledgements.ListAsync(plain, default))).AlertKey);
+        Assert.Equal("case.CP-P.icpc_15wd.1.1", Assert.Single(await ToListAsync(acknowledgements.ListAsync(plain, default))).MilestoneKey);
     }
 
     [Fact]

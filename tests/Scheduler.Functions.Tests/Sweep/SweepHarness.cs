@@ -6,11 +6,13 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using NodaTime;
 using NodaTime.Testing;
 using NodaTime.Text;
 using Scheduler.Application;
 using Scheduler.Application.Alerts.Sweep;
+using Scheduler.Application.Demo;
 using Scheduler.Application.Ports;
 using Scheduler.Functions.Tests.Infrastructure;
 using Scheduler.Functions.Triggers;
@@ -70,7 +72,11 @@ internal sealed partial class SweepHarness : IAsyncDisposable
 
         // The timer's schedule is an app setting the platform (and the local host) must resolve: without it the
         // local host's timer service fails and stops the host, pollers and all.
-        var all = new Dictionary<string, string?> { ["Scheduler:Sweep:Schedule"] = SweepOptions.DefaultSchedule };
+        var all = new Dictionary<string, string?>
+        {
+            ["Scheduler:Sweep:Schedule"] = SweepOptions.DefaultSchedule,
+            ["Scheduler:Sweep:RecoverySchedule"] = SweepOptions.DefaultRecoverySchedule,
+        };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
             all[name] = value;
@@ -93,6 +99,18 @@ internal sealed partial class SweepHarness : IAsyncDisposable
             },
         });
         return new SweepHarness(azurite, app, key);
+    }
+
+    /// <summary>
+    /// Starts the app on <paramref name="today"/> with the local demo seeded (<see cref="DemoSeeder"/>: the authority
+    /// <c>croydon</c> with its own contacts, its 2017 episode and demo cases) and its demo key.
+    /// </summary>
+    public static async Task<SweepHarness> StartDemoAsync(AzuriteFixture azurite, LocalDate today, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await ClearDispatchQueuesAsync(azurite);
+        var app = await TestApp.StartAsync(azurite, today, settings);
+        await app.Service<DemoSeeder>().SeedAsync(CancellationToken.None);
+        return new SweepHarness(azurite, app, DemoSeeder.DemoKey);
     }
 
     /// <summary>Empties <c>alert-dispatch</c> and its poison queue, invisible (delayed) messages included.</summary>
@@ -125,6 +143,31 @@ internal sealed partial class SweepHarness : IAsyncDisposable
 
         var line = Assert.Single(App.Logs.Lines.Select(l => l.Message).Where(IsTimerFinish), m => !before.Contains(m));
         return int.Parse(NewAlerts().Match(line).Groups["n"].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The recovery timer's run: the <see cref="SweepRecovery"/> function, then its summary read back from its end-of-run log line.</summary>
+    public async Task<(int Recovered, int DigestsEnqueued)> RecoveryAsync()
+    {
+        var before = App.Logs.Lines.Select(l => l.Message).Where(IsRecoveryFinish).ToHashSet(StringComparer.Ordinal);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<SweepRecovery>(scope.ServiceProvider).RunAsync(new TimerInfo(), CancellationToken.None);
+        }
+
+        var line = Assert.Single(App.Logs.Lines.Select(l => l.Message).Where(IsRecoveryFinish), m => !before.Contains(m));
+        var match = RecoveryCounts().Match(line);
+        return (int.Parse(match.Groups["r"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Waits (up to 30 s) until the app has logged a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForLogAsync(string text)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!App.Logs.Lines.Any(l => l.Message.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.False(cancel.IsCancellationRequested, $"The app did not log \"{text}\" within 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Every alert-ledger row of croydon.</summary>
@@ -249,6 +292,34 @@ internal sealed partial class SweepHarness : IAsyncDisposable
         await DispatchQueue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
     }
 
+    /// <summary>Delivers every visible dispatch message, one at a time as the platform would, until the queue is empty.</summary>
+    public async Task DispatchAllAsync()
+    {
+        while (true)
+        {
+            var batch = (await DispatchQueue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
+            if (batch.Length == 0)
+            {
+                return;
+            }
+
+            foreach (var message in batch)
+            {
+                await DeliverAsync(message);
+            }
+        }
+    }
+
+    /// <summary>The outbox's emails of one sweep day (file names start with <c>digest.yyyyMMdd</c>), by file name.</summary>
+    public Dictionary<string, MimeMessage> OutboxEmails(LocalDate sweepDay)
+    {
+        var directory = App.Service<IOutbox>().Directory;
+        var prefix = "digest." + sweepDay.ToString("uuuuMMdd", CultureInfo.InvariantCulture);
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, prefix + "*.eml").ToDictionary(f => Path.GetFileName(f)!, f => MimeMessage.Load(f), StringComparer.Ordinal)
+            : [];
+    }
+
     /// <summary>The poison envelopes on <c>alert-dispatch-poison</c> (peeked, left in place).</summary>
     public async Task<List<JsonObject>> PoisonAsync() =>
         [.. (await PoisonQueue.PeekMessagesAsync(32)).Value.Select(m => JsonNode.Parse(m.Body.ToString())!.AsObject())];
@@ -275,6 +346,11 @@ internal sealed partial class SweepHarness : IAsyncDisposable
 
     private static bool IsTimerFinish(string message) => message.Contains("(timer) finished", StringComparison.Ordinal);
 
+    private static bool IsRecoveryFinish(string message) => message.StartsWith("Recovery ", StringComparison.Ordinal) && message.Contains("(recovery) finished", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"(?<r>\d+) alerts taken over, (?<d>\d+) digests enqueued")]
+    private static partial Regex RecoveryCounts();
+
     [GeneratedRegex(@"(?<n>\d+) new alerts")]
     private static partial Regex NewAlerts();
 }
@@ -285,6 +361,7 @@ internal sealed record SweepResult(
     LocalDate Today,
     LocalDate? LastSuccessfulDay,
     IReadOnlyList<LocalDate> EvaluatedDays,
+    int FirstSight,
     int NewAlerts,
     int AlreadyRecorded,
     int Recovered,
@@ -297,6 +374,7 @@ internal sealed record SweepResult(
         Date(o["today"])!.Value,
         Date(o["lastSuccessfulDay"]),
         [.. o["evaluatedDays"]!.AsArray().Select(d => Date(d)!.Value)],
+        o["firstSight"]!.GetValue<int>(),
         o["newAlerts"]!.GetValue<int>(),
         o["alreadyRecorded"]!.GetValue<int>(),
         o["recovered"]!.GetValue<int>(),

@@ -6,10 +6,15 @@ using Scheduler.Functions.Tests.Infrastructure;
 
 namespace Scheduler.Functions.Tests.Sweep;
 
-/// <summary>Concurrent sweeps, catch-up after missed runs, and recovery of alerts that never reached the queue.</summary>
+/// <summary>
+/// Concurrent sweeps, catch-up after missed runs, and recovery of alerts that never reached the queue (in process;
+/// the crash of a real process is <see cref="SweepCrashTests"/>).
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SweepIdempotencyTests(AzuriteFixture azurite)
 {
+    private static readonly Dictionary<string, string?> KeepQueued = new() { ["Scheduler:Sweep:RequeueQueuedAfter"] = "365.00:00:00" };
+
     private static LocalDate D(int year, int month, int day) => new(year, month, day);
 
     private static List<string> Keys(IEnumerable<AlertLedgerEntry> rows) => [.. rows.Select(r => r.Key).Order(StringComparer.Ordinal)];
@@ -62,7 +67,8 @@ public sealed class SweepIdempotencyTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_skipped_week_is_caught_up_by_one_run_once()
     {
-        await using var h = await SweepHarness.StartAsync(azurite, D(2017, 11, 24));
+        // No dispatcher runs here, so the first run's rows stay queued; keep the catch-up from re-enqueueing them as lost messages.
+        await using var h = await SweepHarness.StartAsync(azurite, D(2017, 11, 24), KeepQueued);
         await CroydonDemo.SeedAsync(h);
         Assert.Equal([D(2017, 11, 24)], (await h.SweepAsync()).EvaluatedDays);
         await h.DrainDigestsAsync();
@@ -100,13 +106,12 @@ public sealed class SweepIdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Alerts_recorded_by_a_sweep_that_could_not_enqueue_are_enqueued_by_a_later_sweep()
+    public async Task Alerts_a_finished_sweep_could_not_enqueue_are_taken_over_at_once_by_the_recovery_timer()
     {
         await using var h = await SweepHarness.StartAsync(azurite, D(2017, 12, 11));
         await CroydonDemo.SeedAsync(h);
 
-        // The first run records its alerts, then cannot reach the queue (it has gone: 404 from the queue service):
-        // the state a crash between ledger insert and enqueue leaves behind.
+        // The first run records its alerts, then cannot reach the queue (it has gone: 404 from the queue service).
         await h.DispatchQueue.DeleteAsync();
         SweepResult first;
         try
@@ -123,23 +128,59 @@ public sealed class SweepIdempotencyTests(AzuriteFixture azurite)
         Assert.True(first.DigestsFailed > 0);
         Assert.All(await h.LedgerRowsAsync(), r => Assert.Equal(LedgerStatus.Pending, r.Status));
 
-        // Within the claim lease nobody takes them over (the first run might still be enqueueing).
-        h.Clock.Advance(Duration.FromMinutes(5));
-        Assert.Equal(0, (await h.SweepAsync()).Recovered);
-        Assert.Empty(await h.DrainDigestsAsync());
-
-        // After the lease the next run enqueues them, once.
-        h.Clock.Advance(Duration.FromMinutes(6));
-        var second = await h.SweepAsync();
-        Assert.Equal(0, second.NewAlerts);
-        Assert.Equal(first.NewAlerts, second.Recovered);
+        // That run has finished, so nothing will enqueue its alerts but a successor: the recovery timer, a minute
+        // later (well inside the 10-minute claim lease), takes them over and enqueues them, once.
+        h.Clock.Advance(Duration.FromMinutes(1));
+        var recovery = await h.RecoveryAsync();
+        Assert.Equal(first.NewAlerts, recovery.Recovered);
         var rows = await h.LedgerRowsAsync();
         Assert.All(rows, r => Assert.Equal(LedgerStatus.Queued, r.Status));
         Assert.Equal(Keys(rows), Keys(await h.DrainDigestsAsync()));
 
+        // Neither the next recovery run nor a sweep sends any of them again.
+        Assert.Equal(0, (await h.RecoveryAsync()).Recovered);
         h.Clock.Advance(Duration.FromHours(2));
-        Assert.Equal(0, (await h.SweepAsync()).Recovered);
+        var again = await h.SweepAsync();
+        Assert.Equal((0, 0), (again.NewAlerts, again.Recovered));
         Assert.Empty(await h.DrainDigestsAsync());
+    }
+
+    [Fact]
+    public async Task A_living_sweeps_claims_are_left_alone_and_a_dead_ones_are_taken_over_when_its_heartbeat_stops()
+    {
+        // A sweep that holds after its ledger writes (the fault-injection hook), with heartbeats every 5 minutes, a
+        // heartbeat timeout of 6 and a claim lease of an hour: the clock is fake, so no heartbeat falls in this test
+        // after the run's start, and moving the clock 7 minutes makes that run look dead while its lease still runs.
+        await using var h = await SweepHarness.StartAsync(azurite, D(2017, 12, 11), new Dictionary<string, string?>
+        {
+            ["Scheduler:Sweep:FaultInjectionHoldAfterLedger"] = "true",
+            ["Scheduler:Sweep:HeartbeatInterval"] = "00:05:00",
+            ["Scheduler:Sweep:HeartbeatTimeout"] = "00:06:00",
+            ["Scheduler:Sweep:ClaimLease"] = "01:00:00",
+        });
+        await CroydonDemo.SeedAsync(h);
+        using var stop = new CancellationTokenSource();
+        var held = h.App.Service<SweepRunner>().SweepAsync("test", stop.Token);
+        await h.WaitForLogAsync("FAULT INJECTION");
+        var recorded = await h.LedgerRowsAsync();
+        Assert.NotEmpty(recorded);
+        Assert.All(recorded, r => Assert.Equal(LedgerStatus.Pending, r.Status));
+
+        // Alive (fresh heartbeat, not finished, lease running): nobody takes its alerts.
+        Assert.Equal(0, (await h.RecoveryAsync()).Recovered);
+        Assert.Empty(await h.DrainDigestsAsync());
+
+        // Seven minutes without a heartbeat: taken for dead, its alerts are enqueued at once, each once.
+        h.Clock.Advance(Duration.FromMinutes(7));
+        Assert.Equal(recorded.Count, (await h.RecoveryAsync()).Recovered);
+        Assert.Equal(Keys(recorded), Keys(await h.DrainDigestsAsync()));
+
+        // The held run, cancelled, enqueues nothing: it never got past its ledger writes.
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held);
+        Assert.Equal(0, (await h.RecoveryAsync()).Recovered);
+        Assert.Empty(await h.DrainDigestsAsync());
+        Assert.All(await h.LedgerRowsAsync(), r => Assert.Equal(LedgerStatus.Queued, r.Status));
     }
 
     [Fact]

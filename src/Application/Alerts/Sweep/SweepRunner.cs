@@ -11,7 +11,8 @@ namespace Scheduler.Application.Alerts.Sweep;
 
 /// <summary>
 /// The daily sweep: recomputes from state which alerts are due, records each in the alert ledger once, and
-/// enqueues one digest per recipient. Safe to run again, late, or twice at once (see docs/alerts.md).
+/// enqueues one digest per recipient; and the recovery run, which enqueues what a crashed sweep recorded. Safe to
+/// run again, late, or twice at once (see docs/alerts.md).
 /// </summary>
 public sealed partial class SweepRunner(
     IClock clock,
@@ -20,11 +21,17 @@ public sealed partial class SweepRunner(
     IAcknowledgementStore acknowledgements,
     IAlertLedger ledger,
     ISweepStateStore state,
+    ISweepRunStore runs,
     RetentionService retention,
     IMessageQueue messages,
     IOptions<SweepOptions> options,
     ILogger<SweepRunner> logger)
 {
+    /// <summary>The trigger name of a recovery run.</summary>
+    public const string RecoveryTrigger = "recovery";
+
+    // Run rows only matter while their claims could still be pending; two days covers every lease and retry.
+    private static readonly Duration RunRowsKeptFor = Duration.FromDays(2);
     private static readonly WorkingDayCalendar Statutory = WorkingDayCalendar.EnglandAndWales;
     private readonly SweepOptions _options = options.Value;
 
@@ -39,27 +46,27 @@ public sealed partial class SweepRunner(
         IReadOnlyList<LocalDate> evaluatedDays = read.LastSuccessfulDay >= today ? [] : SweepWindow.EvaluatedDays(Statutory, read.LastSuccessfulDay, today);
         LogStarted(logger, runId, trigger, today, read.LastSuccessfulDay, evaluatedDays.Count);
 
-        var contexts = new Dictionary<string, AuthorityContext>(StringComparer.Ordinal);
-        await foreach (var authority in authorities.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            contexts[authority.Code] = AuthorityContext.From(authority, ex => LogBadPolicy(logger, authority.Code, ex.Message));
-        }
-
+        await using var run = new RunHandle(runs, clock, logger, _options.HeartbeatInterval, runId, trigger);
+        await run.StartAsync(cancellationToken).ConfigureAwait(false);
+        var contexts = await LoadAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Counts();
         var recorded = new ConcurrentBag<AlertLedgerEntry>();
         LocalDate? through = null;
-        if (evaluatedDays.Count > 0)
+
+        // The days since the watermark; on a rerun the same day, only milestones at first sight (an authority created
+        // or a date moved since the day's first run), so an authority that joins hears about its overdue work at once.
+        if (evaluatedDays.Count > 0 || read.LastSuccessfulDay == today)
         {
             // "From" is the last successful day, or the eve of today on a first run, so only today's triggers are released.
-            var from = read.LastSuccessfulDay ?? today.PlusDays(-1);
+            var from = evaluatedDays.Count > 0 ? read.LastSuccessfulDay ?? today.PlusDays(-1) : today;
             through = contexts.Values
                 .Select(c => SweepWindow.Through(today, c.Evaluator.Policy, c.Evaluator.Calendar, _options.MinimumLookaheadDays))
                 .Append(SweepWindow.Through(today, EscalationPolicy.Default, Statutory, _options.MinimumLookaheadDays))
                 .Max();
-            var entries = await EvaluateAsync(contexts, from, today, through.Value, now, runId, counts, cancellationToken).ConfigureAwait(false);
+            var (entries, firstSighted) = await EvaluateAsync(contexts, from, today, through.Value, now, runId, counts, cancellationToken).ConfigureAwait(false);
             await Parallel.ForEachAsync(
                 entries,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken },
+                Parallelism(cancellationToken),
                 async (entry, ct) =>
                 {
                     if (await ledger.TryRecordAsync(entry, ct).ConfigureAwait(false) is { } stored)
@@ -71,10 +78,24 @@ public sealed partial class SweepRunner(
                         Interlocked.Increment(ref counts.AlreadyRecorded);
                     }
                 }).ConfigureAwait(false);
+
+            // Every alert of these milestones is in the ledger now: they leave first sight. A crash before this line
+            // is harmless (the next sweep produces the same keys and the ledger drops them).
+            await Parallel.ForEachAsync(
+                firstSighted,
+                Parallelism(cancellationToken),
+                async (row, ct) => await dueIndex.MarkAlertedAsync(row.Key, row.Due, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            counts.FirstSight = firstSighted.Count;
+        }
+
+        if (_options.FaultInjectionHoldAfterLedger)
+        {
+            LogFaultInjectionHold(logger, runId, recorded.Count);
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
 
         var batch = recorded.ToList();
-        var recovered = await RecoverAsync(contexts.Keys, batch.Select(e => e.Key).ToHashSet(StringComparer.Ordinal), runId, now, cancellationToken)
+        var recovered = await RecoverAsync(contexts.Keys, batch.Select(e => e.Key).ToHashSet(StringComparer.Ordinal), run, now, cancellationToken)
             .ConfigureAwait(false);
         batch.AddRange(recovered);
 
@@ -93,6 +114,7 @@ public sealed partial class SweepRunner(
             Authorities = contexts.Count,
             Milestones = counts.Milestones,
             Candidates = counts.Candidates,
+            FirstSight = counts.FirstSight,
             NewAlerts = recorded.Count,
             AlreadyRecorded = counts.AlreadyRecorded,
             Recovered = recovered.Count,
@@ -110,7 +132,61 @@ public sealed partial class SweepRunner(
         return summary;
     }
 
-    private async Task<List<AlertLedgerEntry>> EvaluateAsync(
+    /// <summary>
+    /// The recovery run (the recovery timer, every few minutes): takes over the open alerts whose claim has lapsed
+    /// (their run finished or died, or the lease expired) or whose queue message was lost, and enqueues them.
+    /// Evaluates nothing and leaves the watermark alone.
+    /// </summary>
+    public async Task<SweepSummary> RecoverAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var runId = Guid.NewGuid().ToString("N");
+        var now = clock.GetCurrentInstant();
+        var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
+        var read = await state.GetAsync(cancellationToken).ConfigureAwait(false);
+        await using var run = new RunHandle(runs, clock, logger, _options.HeartbeatInterval, runId, trigger);
+        var codes = new List<string>();
+        await foreach (var authority in authorities.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            codes.Add(authority.Code);
+        }
+
+        // Its run row is written only when it has something to take over, so the frequent timer leaves no trace otherwise.
+        var recovered = await RecoverAsync(codes, [], run, now, cancellationToken).ConfigureAwait(false);
+        var (enqueued, failed) = await EnqueueDigestsAsync(recovered, today, now, cancellationToken).ConfigureAwait(false);
+        var summary = new SweepSummary
+        {
+            RunId = runId,
+            Trigger = trigger,
+            Today = today,
+            LastSuccessfulDay = read.LastSuccessfulDay,
+            EvaluatedDays = [],
+            Authorities = codes.Count,
+            Recovered = recovered.Count,
+            DigestsEnqueued = enqueued,
+            DigestsFailed = failed,
+            Watermark = read.LastSuccessfulDay,
+            DurationMs = started.ElapsedMilliseconds,
+        };
+        LogRecoveryFinished(logger, runId, trigger, recovered.Count, enqueued, failed, summary.DurationMs);
+        return summary;
+    }
+
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken };
+
+    private async Task<Dictionary<string, AuthorityContext>> LoadAuthoritiesAsync(CancellationToken cancellationToken)
+    {
+        var contexts = new Dictionary<string, AuthorityContext>(StringComparer.Ordinal);
+        await foreach (var authority in authorities.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            contexts[authority.Code] = AuthorityContext.From(authority, ex => LogBadPolicy(logger, authority.Code, ex.Message));
+        }
+
+        return contexts;
+    }
+
+    private async Task<(List<AlertLedgerEntry> Entries, List<DueIndexRow> FirstSighted)> EvaluateAsync(
         Dictionary<string, AuthorityContext> contexts,
         LocalDate from,
         LocalDate today,
@@ -129,6 +205,7 @@ public sealed partial class SweepRunner(
 
         counts.Milestones = rows.Count;
         var entries = new List<AlertLedgerEntry>();
+        var firstSighted = new List<DueIndexRow>();
         foreach (var group in rows.GroupBy(r => r.Authority, StringComparer.Ordinal))
         {
             if (!contexts.TryGetValue(group.Key, out var context))
@@ -138,29 +215,27 @@ public sealed partial class SweepRunner(
                 contexts[group.Key] = context;
             }
 
-            // Acknowledgements: one partition query per authority, matched to milestones by key prefix.
-            var acks = new Dictionary<string, List<AcknowledgementRecord>>(StringComparer.Ordinal);
+            // Acknowledgements: one partition query per authority, by milestone key. The domain applies only those
+            // made against the milestone's current due date.
+            var acks = new Dictionary<string, List<Acknowledgement>>(StringComparer.Ordinal);
             await foreach (var ack in acknowledgements.ListAsync(group.Key, cancellationToken).ConfigureAwait(false))
             {
-                var prefix = MilestonePrefix(ack.AlertKey);
-                if (!acks.TryGetValue(prefix, out var list))
+                if (!acks.TryGetValue(ack.MilestoneKey, out var list))
                 {
-                    acks[prefix] = list = [];
+                    acks[ack.MilestoneKey] = list = [];
                 }
 
-                list.Add(ack);
+                list.Add(ack.ToDomain());
             }
 
             foreach (var row in group)
             {
-                var subject = new AlertSubject(
-                    row.SubjectKind, row.Authority, row.SubjectId);
+                var subject = new AlertSubject(row.SubjectKind, row.Authority, row.SubjectId);
                 var milestone = ToMilestone(row);
-                // The stored acknowledgements name an alert key, whose prefix holds the due date: they were made for
-                // this milestone at this due date.
-                var alertState = acks.TryGetValue(MilestonePrefix(subject, milestone), out var held)
-                    ? new MilestoneAlertState([.. held.Select(a => new Acknowledgement(MilestoneKeys.For(subject, milestone), milestone.Due, a.By, a.On, a.Reason, a.Expires))])
-                    : null;
+                var alertState = new MilestoneAlertState(
+                    acks.TryGetValue(MilestoneKeys.For(subject, milestone), out var held) ? held : [],
+                    FirstSight: row.AtFirstSight);
+                var routed = false;
                 foreach (var candidate in context.Evaluator.EvaluateRange(subject, milestone, from, today, alertState))
                 {
                     counts.Candidates++;
@@ -172,6 +247,7 @@ public sealed partial class SweepRunner(
                         continue;
                     }
 
+                    routed = true;
                     entries.AddRange(addresses.Select(address => new AlertLedgerEntry
                     {
                         Key = candidate.KeyFor(address),
@@ -184,18 +260,24 @@ public sealed partial class SweepRunner(
                         ClaimedAt = now,
                     }));
                 }
+
+                if (routed && row.AtFirstSight)
+                {
+                    firstSighted.Add(row);
+                }
             }
         }
 
         // A person holding two roles for one milestone is one address: one key per address and role is already
         // distinct, but the same key twice (two identical index rows) must not be inserted twice.
-        return [.. entries.DistinctBy(e => (e.Authority, e.Key))];
+        return ([.. entries.DistinctBy(e => (e.Authority, e.Key))], firstSighted);
     }
 
     private async Task<List<AlertLedgerEntry>> RecoverAsync(
-        IEnumerable<string> authorityCodes, HashSet<string> mine, string runId, Instant now, CancellationToken cancellationToken)
+        IEnumerable<string> authorityCodes, HashSet<string> mine, RunHandle run, Instant now, CancellationToken cancellationToken)
     {
         var recovered = new List<AlertLedgerEntry>();
+        var claimants = new Dictionary<string, SweepRunRecord?>(StringComparer.Ordinal);
         foreach (var code in authorityCodes.ToList())
         {
             await foreach (var key in ledger.ListOpenKeysAsync(code, cancellationToken).ConfigureAwait(false))
@@ -212,18 +294,20 @@ public sealed partial class SweepRunner(
                     continue;
                 }
 
-                // A pending alert whose claim has lapsed was recorded by a run that died (or failed to enqueue)
-                // before handing it to the queue. A queued one belongs to the dispatcher, unless its message has been
-                // gone far longer than every retry takes (lost with an expired or purged queue): take either over.
+                // A pending alert was recorded by a run that has not (yet) handed it to the queue: take it over once
+                // that run is gone — finished, or its heartbeat stopped — or, whatever it says, once its claim lease
+                // has passed. A queued one belongs to the dispatcher, unless its message has been gone far longer
+                // than every retry takes (lost with an expired or purged queue).
                 var stale = entry.Status == LedgerStatus.Pending
-                    ? entry.ClaimedAt is not { } claimed || claimed + Duration.FromTimeSpan(_options.ClaimLease) <= now
+                    ? await ClaimLapsedAsync(entry, claimants, now, cancellationToken).ConfigureAwait(false)
                     : entry.EnqueuedAt is not { } enqueuedAt || enqueuedAt + Duration.FromTimeSpan(_options.RequeueQueuedAfter) <= now;
                 if (!stale)
                 {
                     continue;
                 }
 
-                if (await ledger.TryUpdateAsync(entry with { Status = LedgerStatus.Pending, ClaimId = runId, ClaimedAt = now }, cancellationToken).ConfigureAwait(false) is { } taken)
+                await run.StartAsync(cancellationToken).ConfigureAwait(false);
+                if (await ledger.TryUpdateAsync(entry with { Status = LedgerStatus.Pending, ClaimId = run.RunId, ClaimedAt = now }, cancellationToken).ConfigureAwait(false) is { } taken)
                 {
                     LogRecovered(logger, code, key, entry.ClaimId, entry.SweepDay);
                     recovered.Add(taken);
@@ -232,6 +316,28 @@ public sealed partial class SweepRunner(
         }
 
         return recovered;
+    }
+
+    private async Task<bool> ClaimLapsedAsync(
+        AlertLedgerEntry entry, Dictionary<string, SweepRunRecord?> claimants, Instant now, CancellationToken cancellationToken)
+    {
+        if (entry.ClaimedAt is not { } claimed || claimed + Duration.FromTimeSpan(_options.ClaimLease) <= now)
+        {
+            return true;
+        }
+
+        if (entry.ClaimId is not { } claimId)
+        {
+            return false;
+        }
+
+        if (!claimants.TryGetValue(claimId, out var claimant))
+        {
+            claimants[claimId] = claimant = await runs.GetAsync(claimId, cancellationToken).ConfigureAwait(false);
+        }
+
+        // No run row (an earlier version's claim, or one already cleaned up): the lease decides.
+        return claimant is not null && claimant.IsGone(now, Duration.FromTimeSpan(_options.HeartbeatTimeout));
     }
 
     private async Task<(int Enqueued, int Failed)> EnqueueDigestsAsync(
@@ -274,6 +380,7 @@ public sealed partial class SweepRunner(
     {
         try
         {
+            await runs.DeleteBeforeAsync(now - RunRowsKeptFor, cancellationToken).ConfigureAwait(false);
             var result = await retention.PurgeExpiredAsync(authorityCodes, now, cancellationToken).ConfigureAwait(false);
             if (result.AuditRows + result.LedgerRows > 0)
             {
@@ -321,32 +428,13 @@ public sealed partial class SweepRunner(
         Earliest = row.Earliest,
         Due = row.Due,
         Effective = row.Effective,
+        Cycle = row.Cycle,
+        Step = row.Step,
         Informational = row.Informational,
         Status = MilestoneStatus.Upcoming,
         Audience = row.Audience,
         Source = string.Empty,
     };
-
-    /// <summary>The key prefix shared by every alert of one milestone occurrence (subject · rule · sequence · due date).</summary>
-    private static string MilestonePrefix(AlertSubject subject, Milestone milestone) => MilestonePrefix(AlertKey.For(new AlertCandidate
-    {
-        SubjectKind = subject.Kind,
-        AuthorityCode = subject.AuthorityCode,
-        SubjectId = subject.SubjectId,
-        Rule = milestone.Rule,
-        Sequence = milestone.Sequence,
-        Title = milestone.Title,
-        Group = milestone.Group,
-        Due = milestone.Due,
-        Effective = milestone.Effective,
-        Level = AlertLevel.Due,
-        Renotify = 0,
-        TriggerDay = milestone.Effective,
-        RecipientRole = Scheduler.Domain.Rules.Role.PO,
-        DaysOverdue = 0,
-    }));
-
-    private static string MilestonePrefix(string alertKey) => string.Join('.', alertKey.Split('.').Take(6));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {RunId} started by {Trigger}: today {Today}, last successful {LastSuccessfulDay}, {DayCount} working days to evaluate")]
     private static partial void LogStarted(ILogger logger, string runId, string trigger, LocalDate today, LocalDate? lastSuccessfulDay, int dayCount);
@@ -374,8 +462,87 @@ public sealed partial class SweepRunner(
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not enqueue digest {DigestKey} for {Recipient} ({Count} alerts stay pending for the next sweep): {Outcome}")]
     private static partial void LogEnqueueFailed(ILogger logger, string digestKey, string recipient, int count, string outcome);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery {RunId} ({Trigger}) finished: {Recovered} alerts taken over, {DigestsEnqueued} digests enqueued, {DigestsFailed} digests failed, {DurationMs} ms")]
+    private static partial void LogRecoveryFinished(ILogger logger, string runId, string trigger, int recovered, int digestsEnqueued, int digestsFailed, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "FAULT INJECTION (Scheduler:Sweep:FaultInjectionHoldAfterLedger): sweep {RunId} recorded {NewAlerts} alerts and holds before enqueueing them")]
+    private static partial void LogFaultInjectionHold(ILogger logger, string runId, int newAlerts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep run {RunId}: could not record its {What}")]
+    private static partial void LogRunRowFailed(ILogger logger, Exception exception, string runId, string what);
+
+    /// <summary>
+    /// A run's row in <see cref="ISweepRunStore"/>: written when the run first claims something, kept alive by a
+    /// heartbeat while it runs, and marked finished when it is disposed (however the run ended), so that what it
+    /// claimed but did not enqueue can be taken over at once.
+    /// </summary>
+    private sealed class RunHandle(ISweepRunStore runs, IClock clock, ILogger logger, TimeSpan heartbeatInterval, string runId, string trigger) : IAsyncDisposable
+    {
+        private CancellationTokenSource? _stop;
+        private Task? _heartbeat;
+
+        public string RunId => runId;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (_stop is not null)
+            {
+                return;
+            }
+
+            var now = clock.GetCurrentInstant();
+            await runs.StartAsync(new SweepRunRecord(runId, trigger, now, now), cancellationToken).ConfigureAwait(false);
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _heartbeat = BeatAsync(_stop.Token);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_stop is null)
+            {
+                return;
+            }
+
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await _heartbeat!.ConfigureAwait(false);
+            _stop.Dispose();
+            try
+            {
+                // However the run ended (even cancelled), it will claim and enqueue nothing more.
+                await runs.FinishAsync(runId, clock.GetCurrentInstant(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Then its heartbeat stops, and its claims lapse after the heartbeat timeout instead.
+                LogRunRowFailed(logger, ex, runId, "finish");
+            }
+        }
+
+        private async Task BeatAsync(CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(heartbeatInterval, stop).ConfigureAwait(false);
+                    await runs.HeartbeatAsync(runId, clock.GetCurrentInstant(), stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // A missed beat is retried at the next interval; several missed in a row let others take over.
+                    LogRunRowFailed(logger, ex, runId, "heartbeat");
+                }
+            }
+        }
+    }
+
     private sealed class Counts
     {
+        public int FirstSight;
         public int Milestones;
         public int Candidates;
         public int Unroutable;

@@ -41,6 +41,10 @@ public sealed record SweepSummary
     [JsonPropertyName("candidates")]
     public int Candidates { get; init; }
 
+    /// <summary>Milestones alerted for the first time at their current due date by this run (first sight).</summary>
+    [JsonPropertyName("firstSight")]
+    public int FirstSight { get; init; }
+
     /// <summary>Ledger rows this run inserted (alert × address).</summary>
     [JsonPropertyName("newAlerts")]
     public int NewAlerts { get; init; }

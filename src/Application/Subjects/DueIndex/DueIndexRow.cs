@@ -54,6 +54,16 @@ public sealed record DueIndexRow
     /// <summary>The subject row's version when this row was derived (higher is newer).</summary>
     public required long SubjectVersion { get; init; }
 
+    /// <summary>
+    /// The nominal due date of the last alert the sweep recorded for this milestone, or null if none yet. Only the
+    /// sweep writes it (a merge of this one property); subject writes merge the other properties and keep it. When
+    /// it differs from <see cref="Due"/> the milestone is at first sight (docs/alerts.md, "First sight").
+    /// </summary>
+    public LocalDate? AlertedDue { get; init; }
+
+    /// <summary>Whether no alert has been recorded for the milestone at its current nominal due date.</summary>
+    public bool AtFirstSight => AlertedDue != Due;
+
     /// <summary>The row's key.</summary>
     public DueIndexKey Key => new(Effective, Authority, SubjectKind, SubjectId, Rule, Sequence, Cycle, Step);
 }
