@@ -47,11 +47,14 @@ public sealed class AcknowledgementService(
             errors.Add(new FieldError("until", "is in the past"));
         }
 
-        var milestone = await OpenMilestoneAsync(authority, milestoneKey, today, cancellationToken).ConfigureAwait(false);
+        // The input is checked before anything is read: a malformed request is a 400 whatever milestone it names.
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
         }
+
+        KeyParts.CheckAlertOrMilestoneKey(milestoneKey, "milestoneKey");
+        var milestone = await OpenMilestoneAsync(authority, milestoneKey, today, cancellationToken).ConfigureAwait(false);
 
         var before = await store.GetAsync(authority, milestoneKey, cancellationToken).ConfigureAwait(false);
         var record = new AcknowledgementRecord(authority, milestoneKey, actor, text, today, until, milestone.Due, clock.GetCurrentInstant());
@@ -118,7 +121,7 @@ public sealed class AcknowledgementService(
     /// <see cref="NotFoundException"/> when the key is not an alert key of <paramref name="authority"/>.
     /// </summary>
     public static string MilestoneKeyOfAlert(string authority, string alertKey) =>
-        LegacyAlertKeys.TryParse(authority, alertKey, out var milestoneKey, out _)
+        KeyParts.CheckAlertOrMilestoneKey(alertKey, "key") is var _ && LegacyAlertKeys.TryParse(authority, alertKey, out var milestoneKey, out _)
             ? milestoneKey
             : throw new NotFoundException($"An open milestone for alert '{alertKey}' of authority '{authority}'");
 

@@ -65,6 +65,18 @@ public static partial class KeyParts
     public static string CheckSubjectId(string? value, string field) =>
         Problem(value, IsSubjectId, SubjectIdPatternText) is { } problem ? throw new ValidationException(field, problem) : value!;
 
+    /// <summary>Alert keys and milestone keys (escaped as the domain writes them): letters, digits, '_', '-', '.', '~'; at most 255.</summary>
+    public static bool IsAlertOrMilestoneKey(string? value) => value is not null && AlertOrMilestoneKeyPattern().IsMatch(value);
+
+    /// <summary>Returns <paramref name="value"/> when it has the shape of an alert or milestone key; otherwise a 400 naming <paramref name="field"/>.</summary>
+    public static string CheckAlertOrMilestoneKey(string? value, string field) =>
+        Problem(value, IsAlertOrMilestoneKey, "must be a key as alerts and milestones name it: letters, digits, '_', '-', '.', '~'; at most 255 characters") is { } problem
+            ? throw new ValidationException(field, problem)
+            : value!;
+
+    [GeneratedRegex("^[A-Za-z0-9_.~-]{1,255}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AlertOrMilestoneKeyPattern();
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorityCodePattern();
 

@@ -23,10 +23,11 @@ public sealed class AcknowledgeAlert(ApiEndpoint api, AcknowledgementService ack
         request.HttpContext.Response.Headers["Deprecation"] = "true";
         return api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
+            // The body is checked first, as everywhere: a malformed request is a 400 whatever it names.
+            var (reason, until) = AcknowledgeRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)).ToMilestoneRequest();
             var milestoneKey = AcknowledgementService.MilestoneKeyOfAlert(code, key);
             request.HttpContext.Response.Headers.Link =
                 $"</api/authorities/{Uri.EscapeDataString(code)}/milestones/{milestoneKey}/acknowledge>; rel=\"successor-version\"";
-            var (reason, until) = AcknowledgeRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)).ToMilestoneRequest();
             var ack = await acknowledgements.AcknowledgeMilestoneAsync(code, milestoneKey, reason, until, caller.KeyId, ct);
             return ApiResults.Json(AcknowledgementView.From(ack), StatusCodes.Status201Created);
         });

@@ -23,7 +23,7 @@ public sealed partial class LayeringTests
         Assert.DoesNotContain(packages, p => AzureOrAspNet.Any(prefix => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(project.Descendants("FrameworkReference"), e => ((string)e.Attribute("Include")!).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.Equal(
-            ["Scheduler.Contracts.csproj", "Scheduler.Domain.csproj"],
+            ["Scheduler.Contracts.csproj", "Scheduler.Domain.csproj", "Scheduler.Returns.csproj"],
             project.Descendants("ProjectReference").Select(e => Path.GetFileName((string)e.Attribute("Include")!)).Order(StringComparer.Ordinal));
     }
 

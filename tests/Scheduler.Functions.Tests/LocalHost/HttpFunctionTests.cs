@@ -64,8 +64,9 @@ public sealed partial class HttpFunctionTests(AzuriteFixture azurite)
         Assert.Equal("case-events", QueueNames.CaseEvents);
         Assert.Equal("alert-dispatch", triggers["AlertDispatch"]["queueName"]!.GetValue<string>());
         Assert.Equal("%Scheduler__Sweep__Schedule%", triggers["DailySweep"]["schedule"]!.GetValue<string>());
+        Assert.Equal("%Scheduler__Sweep__RecoverySchedule%", triggers["SweepRecovery"]["schedule"]!.GetValue<string>());
         Assert.Equal("health", triggers["Health"]["route"]!.GetValue<string>());
-        Assert.Equal(3, metadata.Count(f => FunctionMetadata.Trigger(f)["type"]!.GetValue<string>() != "httpTrigger"));
+        Assert.Equal(4, metadata.Count(f => FunctionMetadata.Trigger(f)["type"]!.GetValue<string>() != "httpTrigger"));
     }
 
     [Fact]

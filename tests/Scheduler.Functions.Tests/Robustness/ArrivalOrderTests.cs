@@ -43,6 +43,7 @@ public sealed class ArrivalOrderTests(AzuriteFixture azurite)
     /// <summary>What must not depend on arrival order: the case without its reference, ids, times and versions, events as a sorted set.</summary>
     private static string CaseShape(JsonObject read)
     {
+        var caseRef = read["case_ref"]!.GetValue<string>();
         var copy = read.DeepClone().AsObject();
         foreach (var name in new[] { "case_ref", "version", "created_at", "updated_at" })
         {
@@ -51,7 +52,7 @@ public sealed class ArrivalOrderTests(AzuriteFixture azurite)
 
         var events = copy["events"]!.AsArray().Select(e => e!["event"]!.ToJsonString()).Order(StringComparer.Ordinal).ToList();
         copy["events"] = new JsonArray([.. events.Select(e => JsonValue.Create(e))]);
-        return copy.ToJsonString();
+        return copy.ToJsonString().Replace($"case.{caseRef}.", "case.{caseRef}.", StringComparison.Ordinal);
     }
 
     /// <summary>The due-index rows of one case, without the case's reference and version.</summary>
@@ -77,7 +78,9 @@ public sealed class ArrivalOrderTests(AzuriteFixture azurite)
         Assert.Equal(20, reference["events"]!.AsArray().Count);
         Assert.NotEmpty(reference["milestones"]!.AsArray());
         var expectedCase = CaseShape(reference);
-        var expectedMilestones = (await TestApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/cases/{caseRefs[0]}/milestones"), HttpStatusCode.OK)).ToJsonString();
+        // Milestone keys name their case; compare the rest, and the keys with the case reference taken out.
+        var expectedMilestones = (await TestApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/cases/{caseRefs[0]}/milestones"), HttpStatusCode.OK))
+            .ToJsonString().Replace($"case.{caseRefs[0]}.", "case.{caseRef}.", StringComparison.Ordinal);
         var expectedIndex = await IndexShapeAsync(app, caseRefs[0]);
         Assert.NotEmpty(expectedIndex);
         foreach (var caseRef in caseRefs.Skip(1))
@@ -85,7 +88,10 @@ public sealed class ArrivalOrderTests(AzuriteFixture azurite)
             var read = await TestApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/cases/{caseRef}"), HttpStatusCode.OK);
             Assert.Equal(21, read["version"]!.GetValue<long>());
             Assert.Equal(expectedCase, CaseShape(read));
-            Assert.Equal(expectedMilestones, (await TestApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/cases/{caseRef}/milestones"), HttpStatusCode.OK)).ToJsonString());
+            Assert.Equal(
+                expectedMilestones,
+                (await TestApp.ReadAsync(await client.GetAsync($"/api/authorities/{code}/cases/{caseRef}/milestones"), HttpStatusCode.OK))
+                    .ToJsonString().Replace($"case.{caseRef}.", "case.{caseRef}.", StringComparison.Ordinal));
             Assert.Equal(expectedIndex, await IndexShapeAsync(app, caseRef));
         }
     }

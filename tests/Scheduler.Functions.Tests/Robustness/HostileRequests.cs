@@ -61,7 +61,7 @@ public static class HostileRequests
             new("case event", HttpMethod.Post, $"{a}/cases/CP-H1/events", Obj("""{"type":"icpc_held","date":"2017-12-29"}"""), false, true),
             new("episode create", HttpMethod.Post, $"{a}/episodes", Obj("""{"id":"ep-new","framework":"sif-2017","report_received":"2017-10-02"}"""), false, true),
             new("episode event", HttpMethod.Post, $"{a}/episodes/sif-2017-20170904/events", Obj("""{"type":"action_plan_submitted","date":"2017-11-20"}"""), false, true),
-            new("acknowledge", HttpMethod.Post, $"{a}/alerts/case.CP-H1.icpc_15wd.1.1/acknowledge", Obj("""{"reason":"Conference booked"}"""), false, false),
+            new("acknowledge", HttpMethod.Post, $"{a}/milestones/case.CP-H1.icpc_15wd.1.1/acknowledge", Obj("""{"reason":"Conference booked"}"""), false, false),
             new("authority put", HttpMethod.Put, a, Obj("""{"name":"Hostile council","contacts":{"PO":"po@example.org"}}"""), true, false),
         ];
 
