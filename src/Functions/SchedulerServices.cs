@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NodaTime;
+using Scheduler.Application.Alerts.Links;
 using Scheduler.Application.Alerts.Dispatch;
 using Scheduler.Application.Alerts.Sweep;
 using Scheduler.Application.Demo;
 using Scheduler.Application.Retention;
+using Scheduler.Functions.Actions;
 using Scheduler.Functions.Hosting;
 using Scheduler.Functions.Triggers;
 using Scheduler.Infrastructure;
@@ -32,14 +36,26 @@ public static class SchedulerServices
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<DispatchOptions>("Scheduler:Dispatch");
         services.AddValidatedOptions<RetentionOptions>("Scheduler:Retention");
+        services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
+        services.AddSingleton(sp => LinkHostOf(configuration, sp));
+        services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>();
 
         services.AddSchedulerApplication();
         services.AddSchedulerInfrastructure(configuration);
         services.AddSingleton<ApiEndpoint>();
         services.AddSingleton<QueueRefusal>();
+        services.AddSingleton<ActionForms>();
+        services.AddSingleton<ActionPageResponder>();
         services.AddHostedService<DemoSeeding>();
         return services;
     }
+
+    // Where the app runs, for the development-secret rule: the platform's variables mean Azure; the demo clock or a
+    // Development environment mean a local run (docs/configuration.md).
+    private static LinkHost LinkHostOf(IConfiguration configuration, IServiceProvider services) => new(
+        InAzure: new[] { "WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME", "WEBSITE_POD_NAME", "CONTAINER_NAME" }.Any(v => !string.IsNullOrEmpty(configuration[v])),
+        LoopbackBaseUrl: LinkHost.IsLoopback(services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl),
+        DevelopmentSignal: !string.IsNullOrEmpty(configuration[DemoClock.TodayVariable]) || services.GetRequiredService<IHostEnvironment>().IsDevelopment());
 
     private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
         where TOptions : class =>

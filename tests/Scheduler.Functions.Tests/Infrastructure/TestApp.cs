@@ -27,6 +27,9 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The operator key the app is configured with (its SHA-256 is set, never the key).</summary>
     public const string OperatorKey = "test-operator-key-not-for-production";
 
+    /// <summary>The key the app signs action links with (at least 32 bytes, as the options require).</summary>
+    public const string LinkSecret = "test-link-secret-for-the-functions-tests-not-for-production";
+
     private readonly WebApplication _app;
 
     private TestApp(WebApplication app, FakeClock clock, CapturingLoggerProvider logs, string tablePrefix)
@@ -76,6 +79,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["Scheduler:Outbox:Directory"] = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + prefix),
                 ["Scheduler:SeedDemo"] = "false",
                 ["Scheduler:Sweep:Schedule"] = "0 0 6 * * *",
+                ["Scheduler:Links:Secret"] = LinkSecret,
             });
             if (settings is not null)
             {
