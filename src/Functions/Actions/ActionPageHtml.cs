@@ -88,7 +88,11 @@ public static class ActionPageHtml
         html.Append("<p class=\"hint\">Source: ").Append(E(p.Source)).Append("</p>\n");
 
         html.Append("<h2>Acknowledgement</h2>\n");
-        if (p.Acknowledgement is { } ack)
+        if (p.IsClosed)
+        {
+            html.Append("<p>None is needed: nothing more is asked for this item.</p>\n");
+        }
+        else if (p.Acknowledgement is { } ack)
         {
             var until = ack.Expires is { } u ? $"until {AlertWording.Format(u)}" : "until it is met or its due date changes";
             html.Append("<p>Acknowledged by ").Append(E(ack.By)).Append(" on ").Append(E(AlertWording.Format(ack.On))).Append(", ").Append(E(until))
@@ -180,9 +184,10 @@ public static class ActionPageHtml
         foreach (var line in p.Audience)
         {
             var who = line.Addresses.Count == 0 ? "no address configured" : string.Join(", ", line.Addresses);
-            var when = line.OnEscalation
-                ? line.Told ? "told: it is escalated" : $"told if it is escalated ({p.EscalateAfterWorkingDays} working days overdue)"
-                : line.Told ? "told" : "told from the first reminder";
+            var when = p.IsClosed ? "nothing more is sent"
+                : line.OnEscalation
+                    ? line.Told ? "told: it is escalated" : $"told if it is escalated, {p.EscalateAfterWorkingDays} working days overdue"
+                    : line.Told ? "told" : "told from the first reminder";
             html.Append("<li><strong>").Append(E(line.Name)).Append("</strong>: ").Append(E(who)).Append(" (").Append(E(when)).Append(")</li>\n");
         }
 

@@ -64,7 +64,8 @@ internal sealed partial class SweepHarness : IAsyncDisposable
         LocalDate today,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool triggers = false)
+        bool triggers = false,
+        bool kestrel = false)
     {
         await ClearDispatchQueuesAsync(azurite);
 
@@ -76,7 +77,7 @@ internal sealed partial class SweepHarness : IAsyncDisposable
             all[name] = value;
         }
 
-        var app = await TestApp.StartAsync(azurite, today, all, services, triggers);
+        var app = await TestApp.StartAsync(azurite, today, all, services, triggers, kestrel);
         var key = await app.CreateAuthorityAsync(Authority, new
         {
             name = "Croydon",
