@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Domain.Alerts;
-using Scheduler.Domain.Alerts.Composition;
 using Scheduler.Domain.Events;
 using Scheduler.Domain.Milestones;
 
