@@ -53,7 +53,7 @@ public static class SchedulerServices
     // Where the app runs, for the development-secret rule: the platform's variables mean Azure; the demo clock or a
     // Development environment mean a local run (docs/configuration.md).
     private static LinkHost LinkHostOf(IConfiguration configuration, IServiceProvider services) => new(
-        InAzure: new[] { "WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME", "WEBSITE_POD_NAME", "CONTAINER_NAME" }.Any(v => !string.IsNullOrEmpty(configuration[v])),
+        InAzure: new[] { "WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME", "WEBSITE_POD_NAME" }.Any(v => !string.IsNullOrEmpty(configuration[v])),
         LoopbackBaseUrl: LinkHost.IsLoopback(services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl),
         DevelopmentSignal: !string.IsNullOrEmpty(configuration[DemoClock.TodayVariable]) || services.GetRequiredService<IHostEnvironment>().IsDevelopment());
 
