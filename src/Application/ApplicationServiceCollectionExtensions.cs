@@ -12,6 +12,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AuthorityService>();
         services.AddSingleton<EpisodeService>();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CaseListing>();
         services.AddSingleton<SubjectWriter>();
         services.AddSingleton<SubjectRecomputer>();
         services.AddSingleton<DueIndexSync>();

@@ -1,3 +1,4 @@
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,9 @@ namespace Scheduler.Functions;
 /// </summary>
 public static class SchedulerServices
 {
+    /// <summary>The log category of ASP.NET Core's per-request lines, kept at Warning.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Everything the functions need.</summary>
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +41,8 @@ public static class SchedulerServices
         services.AddValidatedOptions<DispatchOptions>("Scheduler:Dispatch");
         services.AddValidatedOptions<RetentionOptions>("Scheduler:Retention");
         services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
-        services.AddSingleton(sp => LinkHostOf(configuration, sp));
+        var demo = !string.IsNullOrEmpty(configuration[DemoClock.TodayVariable]);
+        services.AddSingleton(sp => LinkHostOf(configuration, demo, sp));
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>();
 
         services.AddSchedulerApplication();
@@ -47,15 +52,22 @@ public static class SchedulerServices
         services.AddSingleton<ActionForms>();
         services.AddSingleton<ActionPageResponder>();
         services.AddHostedService<DemoSeeding>();
+
+        // ASP.NET Core's "Request starting/finished" lines carry the path and query as sent: the query of a feed
+        // request is its key, and a path can carry a name where a case reference belongs. ApiEndpoint logs each
+        // refusal with the route template instead, and the local host writes its own request line the same way.
+        services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning));
+        services.AddSingleton<ITelemetryInitializer, RequestTelemetryRedactor>();
         return services;
     }
 
     // Where the app runs, for the development-secret rule: the platform's variables mean Azure; the demo clock or a
-    // Development environment mean a local run (docs/configuration.md).
-    private static LinkHost LinkHostOf(IConfiguration configuration, IServiceProvider services) => new(
+    // Development environment mean a local run (docs/configuration.md). The demo clock is read while composing, as
+    // the clock itself is.
+    private static LinkHost LinkHostOf(IConfiguration configuration, bool demo, IServiceProvider services) => new(
         InAzure: new[] { "WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME", "WEBSITE_POD_NAME" }.Any(v => !string.IsNullOrEmpty(configuration[v])),
         LoopbackBaseUrl: LinkHost.IsLoopback(services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl),
-        DevelopmentSignal: !string.IsNullOrEmpty(configuration[DemoClock.TodayVariable]) || services.GetRequiredService<IHostEnvironment>().IsDevelopment());
+        DevelopmentSignal: demo || services.GetRequiredService<IHostEnvironment>().IsDevelopment());
 
     private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
         where TOptions : class =>

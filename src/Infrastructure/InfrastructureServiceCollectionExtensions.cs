@@ -59,11 +59,16 @@ public static class InfrastructureServiceCollectionExtensions
             });
             clients.AddClient<QueueServiceClient, QueueClientOptions>((_, credential, sp) =>
             {
-                var options = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64, Transport = transport };
                 var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                return string.IsNullOrWhiteSpace(storage.ConnectionString)
+                QueueServiceClient Create(QueueClientOptions options) => string.IsNullOrWhiteSpace(storage.ConnectionString)
                     ? new QueueServiceClient(storage.QueueServiceUri, credential, options)
                     : new QueueServiceClient(storage.ConnectionString, options);
+
+                // As the Functions host builds its queue client: a message that is not base64 goes to poison unchanged.
+                var plain = Create(new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.None, Transport = transport });
+                var options = new QueueClientOptions(QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64, Transport = transport };
+                options.MessageDecodingFailed += UndecodableMessages.MoveToPoison(plain, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UndecodableMessages)));
+                return Create(options);
             });
             clients.AddClient<ServiceBusClient, ServiceBusClientOptions>((options, credential, sp) =>
                 new ServiceBusClient(sp.GetRequiredService<IOptions<ServiceBusOptions>>().Value.FullyQualifiedNamespace, credential, options));

@@ -45,6 +45,7 @@ public static class LocalHostApp
         });
 
         builder.Services.AddScheduler(builder.Configuration);
+        AddApplicationInsights(builder);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<IEnumerable<FunctionEntry>>(FunctionCatalog.All);
@@ -57,7 +58,33 @@ public static class LocalHostApp
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<RequestLog>();
         app.MapHttpFunctions(FunctionCatalog.All);
         return app;
+    }
+
+    /// <summary>
+    /// Request, dependency and log telemetry when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, as the
+    /// Functions host and the worker send it in Azure; the container's telemetry initializers (the key and path
+    /// redaction) run on every item.
+    /// </summary>
+    private static void AddApplicationInsights(WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return;
+        }
+
+        builder.Services.AddApplicationInsightsTelemetry(options =>
+        {
+            options.ConnectionString = connectionString;
+
+            // A local run talks to the ingestion endpoint only: no live-metrics channel, no probe of the Azure
+            // instance metadata service, no App Service heartbeat.
+            options.EnableQuickPulseMetricStream = false;
+            options.EnableAzureInstanceMetadataTelemetryModule = false;
+            options.EnableAppServicesHeartbeatTelemetryModule = false;
+        });
     }
 }

@@ -12,6 +12,8 @@ namespace Scheduler.LocalHost;
 /// <c>extensions.queues</c>): base64 messages fetched a batch at a time and processed concurrently, so one slow or
 /// failing message never holds up the rest; a message whose function throws becomes visible again after the
 /// visibility timeout, and after <c>maxDequeueCount</c> deliveries it is moved, as it is, to <c>&lt;queue&gt;-poison</c>.
+/// A message that is not base64 is moved there unchanged as soon as it is received (the app's queue client does it,
+/// as the Functions host's does), so it never holds up its batch.
 /// </summary>
 public sealed partial class QueueTriggers(
     IEnumerable<FunctionEntry> functions, FunctionInvoker invoker, QueueServiceClient queues, QueueHostOptions options, ILogger<QueueTriggers> logger) : BackgroundService
@@ -61,9 +63,9 @@ public sealed partial class QueueTriggers(
             {
                 break;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // Storage unreachable: messages stay in their queue and come back.
+                // Storage unreachable, or anything else: the poller carries on; messages stay in their queue and come back.
                 LogQueueError(logger, ex, queueName);
                 await Task.Delay(options.MaxPollingInterval, stoppingToken).ConfigureAwait(false);
             }
@@ -96,7 +98,7 @@ public sealed partial class QueueTriggers(
             if (message.DequeueCount >= options.MaxDequeueCount)
             {
                 // As the platform does: the original message, unchanged, to the poison queue; then off the queue.
-                await poison.SendMessageAsync(message.Body.ToString(), CancellationToken.None).ConfigureAwait(false);
+                await poison.SendMessageAsync(message.Body, cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None).ConfigureAwait(false);
                 LogPoisoned(logger, exception, function.Name, message.MessageId, message.DequeueCount, poison.Name);
                 return;

@@ -32,15 +32,18 @@ public sealed partial class TimerTriggers(
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(configuration);
         var expression = ((TimerTriggerAttribute)function.Trigger).Schedule;
+        var source = "its attribute";
         if (expression.StartsWith('%') && expression.EndsWith('%'))
         {
             var name = expression.Trim('%');
+            source = "the setting " + name;
             expression = configuration[name.Replace("__", ":", StringComparison.Ordinal)]
                 ?? throw new InvalidOperationException($"Timer function {function.Name} needs the setting {name}.");
         }
 
         return CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true })
-            ?? throw new InvalidOperationException($"Timer function {function.Name}: '{expression}' is not an NCrontab expression with seconds.");
+            ?? throw new InvalidOperationException(
+                $"Timer function {function.Name}: '{expression}' from {source} is not an NCrontab expression with seconds (six fields, for example \"0 0 6 * * *\").");
     }
 
     private async Task RunAsync(FunctionEntry function, CrontabSchedule schedule, CancellationToken stoppingToken)

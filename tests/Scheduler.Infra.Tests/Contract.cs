@@ -39,10 +39,14 @@ public static class Contract
     /// <summary>Key Vault secrets the app settings reference (SendGrid key, link-signing key, previous link-signing key).</summary>
     public static readonly string[] KeyVaultSecrets = ["SendGridApiKey", "LinkSigningSecret", "LinkSigningSecretPrevious"];
 
-    /// <summary>Every function folder of the custom-handler package (used by the package tests only, which the lead redoes).</summary>
+    /// <summary>Every function of the isolated worker (the names in its functions.metadata, which the package tests check).</summary>
     public static readonly string[] Functions =
     [
-        "Authorities", "AuthorityKeys", "Episodes", "Cases", "Worklist", "CalendarFeed", "Alerts", "Operations", "OpenApi", "Health",
+        "ListAuthorities", "GetAuthority", "PutAuthority", "PurgeAuthority", "IssueKey", "ListKeys", "RevokeKey",
+        "ListEpisodes", "CreateEpisode", "GetEpisode", "GetEpisodeCalendar", "RecordEpisodeEvent",
+        "ListCases", "CreateCase", "GetCase", "PutCase", "GetCaseMilestones", "RecordCaseEvent",
+        "GetWorkList", "CalendarFeed", "AcknowledgeAlert", "ListAcknowledgements",
+        "RunSweep", "ListOutbox", "Health", "OpenApi", "ZzzUnmatchedRoute",
         "DailySweep", "CaseEvents", "AlertDispatch",
     ];
 

@@ -11,18 +11,21 @@ namespace Scheduler.Application.Alerts;
 public sealed partial class AcknowledgementService(AuthorityService authorities, ISubjectStore subjects, IAcknowledgementStore store, IAuditLog audit, IClock clock)
 {
     /// <summary>Stores (or renews) the acknowledgement of <paramref name="alertKey"/>.</summary>
-    public async Task<AcknowledgementRecord> AcknowledgeAsync(string authority, string alertKey, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<AcknowledgementRecord> AcknowledgeAsync(string authority, string alertKey, JsonElement body, string actor, CancellationToken cancellationToken) =>
+        AcknowledgeAsync(authority, alertKey, AcknowledgeRequest.Parse(body), actor, cancellationToken);
+
+    /// <summary>Stores (or renews) the acknowledgement of <paramref name="alertKey"/> from a parsed body.</summary>
+    public async Task<AcknowledgementRecord> AcknowledgeAsync(string authority, string alertKey, AcknowledgeRequest request, string actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (!AlertKeyPattern().IsMatch(alertKey))
         {
             throw new ValidationException("key", "is not an alert key (letters, digits, '_', '-', '.', '~'; at most 255 characters)");
         }
 
         await authorities.GetAsync(authority, cancellationToken).ConfigureAwait(false);
-        var r = new StrictObject(body);
-        var reason = r.RequiredString("reason", 1000);
-        var expires = r.OptionalDate("expires");
-        r.RejectUnknown("reason, expires");
+        var reason = request.Reason;
+        var expires = request.Expires;
         var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
         if (expires is { } e && e < today)
         {
@@ -80,9 +83,9 @@ public sealed partial class AcknowledgementService(AuthorityService authorities,
             throw new ValidationException("reason", "is required");
         }
 
-        if (text.Length > 1000)
+        if (TextRules.Problem(text) is { } problem)
         {
-            throw new ValidationException("reason", "is longer than 1000 characters");
+            throw new ValidationException("reason", problem);
         }
 
         var today = clock.InZone(SchedulerTime.London).GetCurrentDate();

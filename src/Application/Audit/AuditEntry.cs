@@ -4,7 +4,8 @@ namespace Scheduler.Application.Audit;
 
 /// <summary>
 /// One change, as the audit log keeps it: who (API key id, or the queue), what (operation on which entity), when
-/// (from the injected clock) and the entity before and after as JSON (null when it did not exist).
+/// (from the injected clock) and what changed as JSON: for a new entity all of it (<see cref="Before"/> null), for a
+/// change the fields that changed, before and after, never whole copies.
 /// </summary>
 public sealed record AuditEntry
 {
@@ -27,4 +28,10 @@ public sealed record AuditEntry
     public string? After { get; init; }
 
     public required Instant At { get; init; }
+
+    /// <summary>
+    /// When set, the entry's identity (for example <c>case|CP-1|v7</c>): the log writes an entry with a key at most
+    /// once, so writing it again after a failure, or from the row that carries it, never makes a second row.
+    /// </summary>
+    public string? Key { get; init; }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NodaTime;
-using Scheduler.Domain.Alerts;
+using Scheduler.Domain.Rules;
 
 namespace Scheduler.Application.Authorities;
 
 /// <summary>Authorities: profile, contacts, local parameters, closure days, escalation policy override; keys and purge (operator).</summary>
-public sealed class AuthorityService(
+public sealed partial class AuthorityService(
     IAuthorityStore authorities,
     IApiKeyStore keys,
     IAuthorityPurger purger,
@@ -35,38 +36,16 @@ public sealed class AuthorityService(
     }
 
     /// <summary>
-    /// Creates or replaces an authority's profile from a PUT body. When its parameters or closure days change,
+    /// Creates or replaces an authority's profile from a PUT body (<see cref="PutAuthorityRequest.Parse"/>). When its parameters or closure days change,
     /// every episode and case is recomputed so stored milestones and the due index follow.
     /// </summary>
-    public async Task<(AuthorityRecord Authority, bool Created)> PutAsync(string code, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<(AuthorityRecord Authority, bool Created)> PutAsync(string code, JsonElement body, string actor, CancellationToken cancellationToken) =>
+        PutAsync(code, PutAuthorityRequest.Parse(body), actor, cancellationToken);
+
+    /// <summary>Creates or replaces an authority's profile from a parsed PUT body.</summary>
+    public async Task<(AuthorityRecord Authority, bool Created)> PutAsync(string code, PutAuthorityRequest request, string actor, CancellationToken cancellationToken)
     {
-        var r = new StrictObject(body);
-        var name = r.RequiredString("name", 200);
-        var contacts = Contacts.ParseAuthority(r.OptionalObject("contacts"));
-        var parametersJson = r.Raw("parameters");
-        AuthorityParametersJson.Parse(parametersJson);
-        var closures = r.OptionalArray("closure_days", 1000).Select((e, i) => StrictObject.Date(e, $"closure_days[{i}]")).Distinct().Order().ToList();
-        var policy = r.Raw("escalation_policy");
-        if (policy is { ValueKind: not JsonValueKind.Object })
-        {
-            throw new ValidationException("escalation_policy", "must be a JSON object");
-        }
-
-        if (policy is { } overrideJson)
-        {
-            // Checked here, not only at sweep time, so a bad override is refused instead of silently ignored.
-            try
-            {
-                EscalationPolicyJson.Parse(overrideJson.GetRawText());
-            }
-            catch (EscalationPolicyException ex)
-            {
-                throw new ValidationException($"escalation_policy.{ex.Field}", ex.Problem);
-            }
-        }
-
-        r.RejectUnknown("name, contacts, parameters, closure_days, escalation_policy");
-
+        ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
             var existing = await authorities.GetAsync(code, cancellationToken).ConfigureAwait(false);
@@ -74,11 +53,11 @@ public sealed class AuthorityService(
             var record = new AuthorityRecord
             {
                 Code = code,
-                Name = name,
-                Contacts = contacts,
-                Parameters = parametersJson?.Clone(),
-                ClosureDays = closures,
-                EscalationPolicy = policy?.Clone(),
+                Name = request.Name,
+                Contacts = request.Contacts ?? new Dictionary<Role, IReadOnlyList<string>>(),
+                Parameters = request.Parameters,
+                ClosureDays = request.ClosureDays ?? [],
+                EscalationPolicy = request.EscalationPolicy,
                 Version = (existing?.Version ?? 0) + 1,
                 CreatedAt = existing?.CreatedAt ?? now,
                 UpdatedAt = now,
@@ -95,8 +74,8 @@ public sealed class AuthorityService(
                         Operation = existing is null ? "authority.created" : "authority.updated",
                         EntityType = "authority",
                         EntityKey = code,
-                        Before = existing is null ? null : AuthorityAudit.Json(existing),
-                        After = AuthorityAudit.Json(stored),
+                        Before = existing is null ? null : AuthorityAudit.Change(existing, stored).Before,
+                        After = existing is null ? AuthorityAudit.Json(stored) : AuthorityAudit.Change(existing, stored).After,
                         At = now,
                     },
                     cancellationToken).ConfigureAwait(false);
@@ -114,12 +93,21 @@ public sealed class AuthorityService(
         }
     }
 
-    /// <summary>Issues an authority-scoped key; the key is returned once and only its SHA-256 is stored.</summary>
-    public async Task<IssuedKey> IssueKeyAsync(string code, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues an authority-scoped key, optionally labelled and with a last day of use (today or later); the key is
+    /// returned once and only its SHA-256 is stored.
+    /// </summary>
+    public async Task<IssuedKey> IssueKeyAsync(string code, IssueKeyRequest request, string actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         await GetAsync(code, cancellationToken).ConfigureAwait(false);
+        if (request.Expires is { } expires && expires < clock.InZone(SchedulerTime.London).GetCurrentDate())
+        {
+            throw new ValidationException("expires", "is in the past: give today or a later day");
+        }
+
         var key = ApiKeyHasher.NewKey(code);
-        var record = new ApiKeyRecord(ApiKeyHasher.NewKeyId(), ApiKeyHasher.Hash(key), code, clock.GetCurrentInstant(), actor);
+        var record = new ApiKeyRecord(ApiKeyHasher.NewKeyId(), ApiKeyHasher.Hash(key), code, clock.GetCurrentInstant(), actor, request.Label, request.Expires);
         await keys.AddAsync(record, cancellationToken).ConfigureAwait(false);
         await audit.AppendAsync(
             new AuditEntry
@@ -129,11 +117,52 @@ public sealed class AuthorityService(
                 Operation = "api-key.issued",
                 EntityType = "api-key",
                 EntityKey = record.KeyId,
-                After = StateJson.Serialize(new { record.KeyId, record.Authority, record.CreatedBy }),
+                After = KeyAudit(record),
                 At = record.CreatedAt,
             },
             cancellationToken).ConfigureAwait(false);
-        return new IssuedKey(record.KeyId, key, code, record.CreatedAt);
+        return new IssuedKey(record.KeyId, key, code, record.CreatedAt, record.Label, record.Expires);
+    }
+
+    /// <summary>The authority's keys (never a key or its hash), oldest first; 404 when the authority is unknown.</summary>
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListKeysAsync(string code, CancellationToken cancellationToken)
+    {
+        await GetAsync(code, cancellationToken).ConfigureAwait(false);
+        var list = new List<ApiKeyRecord>();
+        await foreach (var key in keys.ListAsync(code, cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(key);
+        }
+
+        return [.. list.OrderBy(k => k.CreatedAt).ThenBy(k => k.KeyId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Revokes one of the authority's keys: its row is deleted, so every instance refuses it on its next request.
+    /// 404 when the authority has no key with that id.
+    /// </summary>
+    public async Task RevokeKeyAsync(string code, string keyId, string actor, CancellationToken cancellationToken)
+    {
+        if (!KeyIdPattern().IsMatch(keyId))
+        {
+            throw new ValidationException("keyId", "is not a key id (k- followed by letters, digits or '-')");
+        }
+
+        var record = (await ListKeysAsync(code, cancellationToken).ConfigureAwait(false)).FirstOrDefault(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal))
+            ?? throw new NotFoundException($"Key '{keyId}' of authority '{code}'");
+        await keys.DeleteAsync(record, cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(
+            new AuditEntry
+            {
+                Authority = code,
+                Actor = actor,
+                Operation = "api-key.revoked",
+                EntityType = "api-key",
+                EntityKey = record.KeyId,
+                Before = KeyAudit(record),
+                At = clock.GetCurrentInstant(),
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes all the authority's data (the audit log keeps the record of it); 404 when unknown.</summary>
@@ -158,10 +187,23 @@ public sealed class AuthorityService(
         return counts;
     }
 
+    // The audit form of a key: what it is and who issued it, never the key or its hash.
+    private static string KeyAudit(ApiKeyRecord record) =>
+        StateJson.Serialize(new { record.KeyId, record.Authority, record.CreatedBy, record.Label, record.Expires, record.LastUsedOn });
+
+    [GeneratedRegex("^k-[a-z0-9-]{1,40}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyIdPattern();
+
     private static bool CalendarInputsChanged(AuthorityRecord before, AuthorityRecord after) =>
         !before.ClosureDays.SequenceEqual(after.ClosureDays)
         || before.Parameters?.GetRawText() != after.Parameters?.GetRawText();
 }
 
 /// <summary>A newly issued key: shown once.</summary>
-public sealed record IssuedKey(string KeyId, string Key, string Authority, Instant CreatedAt);
+/// <param name="KeyId">The public key id, as logged, audited and used to revoke it.</param>
+/// <param name="Key">The key itself: shown this once, never stored.</param>
+/// <param name="Authority">The authority it is scoped to.</param>
+/// <param name="CreatedAt">When it was issued.</param>
+/// <param name="Label">What it is for, when given.</param>
+/// <param name="Expires">Its last day of use, when given.</param>
+public sealed record IssuedKey(string KeyId, string Key, string Authority, Instant CreatedAt, string? Label, LocalDate? Expires);

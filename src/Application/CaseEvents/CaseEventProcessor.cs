@@ -4,14 +4,14 @@ namespace Scheduler.Application.CaseEvents;
 
 /// <summary>
 /// Records one <c>case-events</c> message on its episode or case. Idempotent: the event id is recorded on the
-/// subject row in the same conditional write as the event, so a redelivered message changes nothing. A message
+/// subject row in the same conditional write as the event, so a redelivered message changes nothing; the same id
+/// with another event, or on another subject, is refused (<see cref="SubjectWriter"/>). A message
 /// that can never succeed throws an application exception (<see cref="Refusals.IsPermanent"/>); storage trouble
 /// throws whatever the store threw, and the platform redelivers.
 /// </summary>
 public sealed partial class CaseEventProcessor(
     EpisodeService episodes,
     CaseService cases,
-    IProcessedEventStore processed,
     ILogger<CaseEventProcessor> logger)
 {
     /// <summary>The actor recorded in events and the audit log.</summary>
@@ -21,18 +21,6 @@ public sealed partial class CaseEventProcessor(
     public async Task<bool> ProcessAsync(string body, CancellationToken cancellationToken)
     {
         var envelope = CaseEventEnvelope.Parse(body);
-        var seen = await processed.GetAsync(envelope.Authority, envelope.EventId, cancellationToken).ConfigureAwait(false);
-        if (seen is not null)
-        {
-            if (seen.SubjectKind == envelope.Kind && seen.SubjectId == envelope.SubjectId)
-            {
-                LogDuplicate(logger, envelope.EventId, envelope.Authority, envelope.SubjectId);
-                return false;
-            }
-
-            throw new ConflictException($"eventId: '{envelope.EventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'");
-        }
-
         SubjectView view;
         try
         {
@@ -40,11 +28,16 @@ public sealed partial class CaseEventProcessor(
                 ? await episodes.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false)
                 : await cases.RecordEventAsync(envelope.Authority, envelope.SubjectId, envelope.Event, Actor, cancellationToken).ConfigureAwait(false);
         }
+        catch (ConflictException ex) when (ex.Field == "id")
+        {
+            throw new ConflictException("eventId", ex.Message);
+        }
         catch (DomainValidationException ex)
         {
             // The rules name the event's own fields ("date"); in a message the event sits under "event", so the
-            // reason names the field where the sender put it ("event.date").
-            throw new ValidationException([.. ex.Errors.Select(e => new FieldError($"event.{e.Field}", e.Reason))]);
+            // reason names the field where the sender put it ("event.date"). Still the rules' refusal: the poison
+            // copy keeps the values, for a replay once the other event is corrected.
+            throw SubjectWriter.Prefixed(ex, "event");
         }
 
         LogProcessed(logger, envelope.EventId, envelope.Authority, envelope.Kind.Name(), envelope.SubjectId, view.Changed);
@@ -53,7 +46,4 @@ public sealed partial class CaseEventProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectKind} {SubjectId} processed (changed: {Changed})")]
     private static partial void LogProcessed(ILogger logger, string eventId, string authority, string subjectKind, string subjectId, bool changed);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Case event {EventId} for {Authority} {SubjectId} was already processed; nothing to do")]
-    private static partial void LogDuplicate(ILogger logger, string eventId, string authority, string subjectId);
 }

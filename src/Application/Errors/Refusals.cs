@@ -26,8 +26,10 @@ public static class Refusals
         exception is SchedulerException { IsPermanent: true } || FieldErrors(exception) is not null;
 
     /// <summary>A short, value-free description: the field errors, or the exception's message for application refusals.</summary>
-    public static string Describe(Exception exception) =>
-        FieldErrors(exception) is { } errors
-            ? string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}"))
-            : exception.Message;
+    public static string Describe(Exception exception) => exception switch
+    {
+        _ when FieldErrors(exception) is { } errors => string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}")),
+        ConflictException { Field: { } field } c => $"{field}: {c.Message}",
+        _ => exception.Message,
+    };
 }

@@ -28,6 +28,43 @@ public static partial class KeyParts
     public static string RequireSubjectId(string value) =>
         IsSubjectId(value) ? value : throw new ArgumentException($"'{value}' is not a valid case reference or episode id.", nameof(value));
 
+    /// <summary>The longest route value considered at all; anything longer is refused before its pattern is tried.</summary>
+    public const int MaxRouteValueLength = 1_024;
+
+    /// <summary>
+    /// What is wrong with a route value or an id from a body, or null when it is usable as a key of the kind
+    /// <paramref name="isValid"/> accepts: missing, longer than <see cref="MaxRouteValueLength"/>, holding control
+    /// characters or half a surrogate pair, or '/', '\', '#', '?' (which no Table Storage key may hold), or not
+    /// matching <paramref name="pattern"/> (its description). Never repeats the value.
+    /// </summary>
+    public static string? Problem(string? value, Func<string, bool> isValid, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(isValid);
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is required";
+        }
+
+        if (TextRules.Problem(value, MaxRouteValueLength) is { } text)
+        {
+            return text;
+        }
+
+        if (value.AsSpan().IndexOfAny(@"/\#?") >= 0)
+        {
+            return "contains '/', '\\', '#' or '?', which no id may contain";
+        }
+
+        return isValid(value) ? null : pattern;
+    }
+
+    /// <summary>The description of a case reference or episode id, for errors.</summary>
+    public const string SubjectIdPatternText = "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+    /// <summary>Returns <paramref name="value"/> when it is a case reference or episode id; otherwise a 400 naming <paramref name="field"/>.</summary>
+    public static string CheckSubjectId(string? value, string field) =>
+        Problem(value, IsSubjectId, SubjectIdPatternText) is { } problem ? throw new ValidationException(field, problem) : value!;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorityCodePattern();
 

@@ -147,10 +147,13 @@ public sealed class StrictObject
             throw new ValidationException(path, "must be a yyyy-MM-dd date string");
         }
 
-        var result = LocalDatePattern.Iso.Parse(value.GetString()!);
-        if (!result.Success)
+        // The length check also keeps out what NodaTime's parser would stop at (it reads U+0000 as the end).
+        var text = value.GetString()!;
+        var result = LocalDatePattern.Iso.Parse(text);
+        if (text.Length != 10 || !result.Success)
         {
-            throw new ValidationException(path, $"\"{value.GetString()}\" is not a valid yyyy-MM-dd date");
+            // The value is not repeated: whatever is not a date may be anything, a name included.
+            throw new ValidationException(path, "is not a valid yyyy-MM-dd date");
         }
 
         var calendar = WorkingDayCalendar.EnglandAndWales;

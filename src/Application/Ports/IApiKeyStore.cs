@@ -9,6 +9,12 @@ public interface IApiKeyStore
     /// <summary>Stores a new key record.</summary>
     Task AddAsync(ApiKeyRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records that the key was accepted on <paramref name="day"/>, only if the row is still at
+    /// <see cref="ApiKeyRecord.ETag"/>: false when another request got there first or the key is gone.
+    /// </summary>
+    Task<bool> MarkUsedAsync(ApiKeyRecord record, NodaTime.LocalDate day, CancellationToken cancellationToken);
+
     /// <summary>The keys of one authority.</summary>
     IAsyncEnumerable<ApiKeyRecord> ListAsync(string authority, CancellationToken cancellationToken);
 

@@ -9,18 +9,22 @@ namespace Scheduler.Application.Subjects;
 /// </summary>
 public sealed class CaseService(AuthorityService authorities, ISubjectStore subjects, SubjectWriter writer, IClock clock)
 {
-    private const string CreateFields = "type, assignees, events";
-
     /// <summary>Creates a case from <c>{"type":"CP"|"LAC", "assignees"?:{"IRO":…,"CPC":…,"TM":…}, "events"?:[…]}</c>; 409 if it exists.</summary>
-    public async Task<SubjectView> CreateAsync(string authority, string caseRef, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<SubjectView> CreateAsync(string authority, string caseRef, JsonElement body, string actor, CancellationToken cancellationToken)
     {
         RequireCaseRef(caseRef);
+        return CreateAsync(authority, caseRef, CreateCaseRequest.Parse(body), actor, cancellationToken);
+    }
+
+    /// <summary>Creates a case from a parsed body; 409 if it exists.</summary>
+    public async Task<SubjectView> CreateAsync(string authority, string caseRef, CreateCaseRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireCaseRef(caseRef);
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var r = new StrictObject(body, refusePersonalData: true);
-        var type = ParseType(r.RequiredString("type", 40));
-        var assignees = Contacts.ParseAssignees(r.OptionalObject("assignees"));
-        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
-        r.RejectUnknown(CreateFields);
+        var type = CaseTypes.Parse(request.Type) ?? throw new ValidationException("type", $"'{request.Type}' is not a case type (one of {CaseTypes.Accepted})");
+        var assignees = request.Assignees ?? new Dictionary<Domain.Rules.Role, string>();
+        var events = request.Events ?? [];
 
         var record = new SubjectRecord
         {
@@ -40,24 +44,24 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
     /// Updates a case's type and/or assignees from <c>{"type"?, "assignees"?}</c> (recorded events are kept; record
     /// more with the events route). Creates the case when it does not exist.
     /// </summary>
-    public async Task<(SubjectView View, bool Created)> PutAsync(string authority, string caseRef, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<(SubjectView View, bool Created)> PutAsync(string authority, string caseRef, JsonElement body, string actor, CancellationToken cancellationToken)
     {
         RequireCaseRef(caseRef);
-        var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var r = new StrictObject(body, refusePersonalData: true);
-        var typeText = r.OptionalString("type", 40);
-        var type = typeText is null ? (Domain.Children.CaseType?)null : ParseType(typeText);
-        var assigneesObject = r.OptionalObject("assignees");
-        var assignees = assigneesObject is null ? null : Contacts.ParseAssignees(assigneesObject);
-        if (r.Has("events"))
-        {
-            throw new ValidationException("events", "record events with POST …/cases/{caseRef}/events; PUT changes the type and assignees only");
-        }
+        return PutAsync(authority, caseRef, PutCaseRequest.Parse(body), actor, cancellationToken);
+    }
 
-        r.RejectUnknown("type, assignees");
+    /// <summary>Updates (or creates) a case from a parsed PUT body.</summary>
+    public async Task<(SubjectView View, bool Created)> PutAsync(string authority, string caseRef, PutCaseRequest request, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireCaseRef(caseRef);
+        var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
+        var type = request.Type is null ? (Domain.Children.CaseType?)null : CaseTypes.Parse(request.Type);
+        var assignees = request.Assignees;
         if (await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false) is null)
         {
-            var created = await CreateAsync(authority, caseRef, body, actor, cancellationToken).ConfigureAwait(false);
+            var create = new CreateCaseRequest(request.Type ?? throw new ValidationException("type", "is required"), request.Assignees);
+            var created = await CreateAsync(authority, caseRef, create, actor, cancellationToken).ConfigureAwait(false);
             return (created, true);
         }
 
@@ -89,9 +93,8 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
     public async Task<SubjectView> GetAsync(string authority, string caseRef, CancellationToken cancellationToken)
     {
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var subject = KeyParts.IsSubjectId(caseRef)
-            ? await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false)
-            : null;
+        RequireCaseRef(caseRef);
+        var subject = await subjects.GetAsync(SubjectKind.Case, authority, caseRef, cancellationToken).ConfigureAwait(false);
         return subject is null
             ? throw new NotFoundException($"Case '{caseRef}' of authority '{authority}'")
             : new SubjectView(subject, SubjectCalculator.Compute(subject, context, clock.InZone(SchedulerTime.London).GetCurrentDate()));
@@ -104,14 +107,5 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
         return EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Case, authority, caseRef, input, actor, cancellationToken);
     }
 
-    private static void RequireCaseRef(string caseRef)
-    {
-        if (!KeyParts.IsSubjectId(caseRef))
-        {
-            throw new ValidationException("caseRef", "must be the council case reference: 1–64 letters, digits, '.', '_' or '-'");
-        }
-    }
-
-    private static Domain.Children.CaseType ParseType(string text) =>
-        CaseTypes.Parse(text) ?? throw new ValidationException("type", $"'{text}' is not a case type (one of {CaseTypes.Accepted})");
+    private static void RequireCaseRef(string caseRef) => KeyParts.CheckSubjectId(caseRef, "caseRef");
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Domain.Rules;
 using Scheduler.Domain.Validation;
 
 namespace Scheduler.Application.Subjects;
@@ -11,26 +10,27 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
     /// Creates an episode from <c>{"id"?, "framework"?: "sif-2017"|"ilacs", "report_received", "report_published"?, "events"?: [...]}</c>.
     /// The id defaults to <c>{framework}-{report_received}</c>.
     /// </summary>
-    public async Task<SubjectView> CreateAsync(string authority, JsonElement body, string actor, CancellationToken cancellationToken)
+    public Task<SubjectView> CreateAsync(string authority, JsonElement body, string actor, CancellationToken cancellationToken) =>
+        CreateAsync(authority, CreateEpisodeRequest.Parse(body), actor, cancellationToken);
+
+    /// <summary>Creates an episode from a parsed body.</summary>
+    public async Task<SubjectView> CreateAsync(string authority, CreateEpisodeRequest request, string actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var r = new StrictObject(body, refusePersonalData: true);
-        var framework = r.OptionalString("framework", 40) ?? RuleSets.DefaultId;
-        if (!RuleSets.Exists(framework))
+        var framework = request.FrameworkOrDefault;
+        var id = request.IdOrDefault;
+        var received = request.ReportReceived;
+        var published = request.ReportPublished;
+        var events = request.Events ?? [];
+        var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
+        NotAfter(received, today, "report_received");
+        if (published is { } p)
         {
-            throw new ValidationException("framework", $"'{framework}' is not a known framework (one of {string.Join(", ", RuleSets.All.Select(s => s.Id))})");
+            NotAfter(p, today, "report_published");
         }
 
-        var received = r.RequiredDate("report_received");
-        var published = r.OptionalDate("report_published");
-        var id = r.OptionalString("id", 64) ?? $"{framework}-{received:uuuuMMdd}";
-        if (!KeyParts.IsSubjectId(id))
-        {
-            throw new ValidationException("id", "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-
-        var events = r.OptionalArray("events", 200).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();
-        r.RejectUnknown("id, framework, report_received, report_published, events");
+        KeyParts.CheckSubjectId(id, "id");
 
         var record = new SubjectRecord
         {
@@ -48,6 +48,7 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
     /// <summary>The episode with its calendar for today; 404 when unknown.</summary>
     public async Task<SubjectView> GetAsync(string authority, string id, CancellationToken cancellationToken)
     {
+        KeyParts.CheckSubjectId(id, "id");
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
         var subject = await subjects.GetAsync(SubjectKind.Episode, authority, id, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException($"Episode '{id}' of authority '{authority}'");
@@ -69,8 +70,15 @@ public sealed class EpisodeService(AuthorityService authorities, ISubjectStore s
     }
 
     /// <summary>Records an event (idempotent on its id) and returns the recomputed calendar.</summary>
-    public Task<SubjectView> RecordEventAsync(string authority, string id, EventInput input, string actor, CancellationToken cancellationToken) =>
-        EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Episode, authority, id, input, actor, cancellationToken);
+    public Task<SubjectView> RecordEventAsync(string authority, string id, EventInput input, string actor, CancellationToken cancellationToken)
+    {
+        KeyParts.CheckSubjectId(id, "id");
+        return EventRecorder.RecordAsync(authorities, writer, clock, SubjectKind.Episode, authority, id, input, actor, cancellationToken);
+    }
+
+    /// <summary>A report date that has happened: not after <paramref name="today"/>.</summary>
+    private static NodaTime.LocalDate NotAfter(NodaTime.LocalDate date, NodaTime.LocalDate today, string field) =>
+        date <= today ? date : throw new ValidationException(field, $"{date:uuuu-MM-dd} is after today ({today:uuuu-MM-dd}); a report is recorded once it has been received");
 }
 
 /// <summary>Applies the events given at creation one by one, validating each against today; errors name <c>events[i]</c>.</summary>
@@ -94,6 +102,11 @@ internal static class InitialEvents
             }
 
             var eventId = events[i].Id ?? $"{record.Id}-initial-{i + 1}";
+            if (record.HasEvent(eventId))
+            {
+                throw new ValidationException($"events[{i}].id", "is the id of an earlier event in the list; give each event its own id");
+            }
+
             record = record with { Events = [.. record.Events, new RecordedEvent(eventId, events[i].ToPayload(), now, actor)] };
         }
 

@@ -19,6 +19,7 @@ internal static class EventRecorder
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
         var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
         var eventId = input.Id ?? $"api-{Guid.NewGuid():N}";
+        var payload = input.ToPayload();
         IReadOnlyList<Scheduler.Domain.Milestones.Milestone> milestones = [];
         var (subject, changed) = await writer.UpdateAsync(
             kind,
@@ -26,18 +27,26 @@ internal static class EventRecorder
             id,
             current =>
             {
+                if (current.Events.Count >= SubjectLimits.MaxEvents)
+                {
+                    throw new ConflictException(
+                        "events",
+                        $"{(kind == SubjectKind.Episode ? "Episode" : "Case")} '{id}' already holds {SubjectLimits.MaxEvents} events, the most one episode or case may hold; nothing was recorded");
+                }
+
                 // Recomputed from the row just read, so a retry after a concurrent write includes the other event too.
                 milestones = SubjectCalculator.Compute(current, context, today, input);
                 return current with
                 {
-                    Events = [.. current.Events, new RecordedEvent(eventId, input.ToPayload(), clock.GetCurrentInstant(), actor)],
+                    Events = [.. current.Events, new RecordedEvent(eventId, payload, clock.GetCurrentInstant(), actor)],
                     Milestones = [.. milestones.Select(StoredMilestone.From)],
                 };
             },
             actor,
             $"{kind.Name()}.event.recorded",
             eventId,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            payload).ConfigureAwait(false);
         if (!changed)
         {
             milestones = SubjectCalculator.Compute(subject, context, today);

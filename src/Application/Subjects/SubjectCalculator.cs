@@ -49,7 +49,7 @@ public static class SubjectCalculator
             ReportReceived = Date(subject.Facts, "report_received") ?? throw new InvalidDataException($"Episode {subject.Id} has no report_received."),
             ReportPublished = Date(subject.Facts, "report_published"),
         };
-        var recorded = subject.Events.Select(e => EventInput.Parse(e.Payload).ToOversightEvent()).ToList();
+        var recorded = subject.Events.Select(e => EventInput.FromStored(e.Payload).ToOversightEvent()).ToList();
         return newEvent is null
             ? OversightFacts.FromEvents(facts, recorded, context.Statutory)
             : OversightFacts.FromEvents(facts, recorded, newEvent.ToOversightEvent(), context.Statutory, today);
@@ -63,7 +63,7 @@ public static class SubjectCalculator
     {
         var type = CaseTypes.Parse(subject.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {subject.Id} has no type.");
         var facts = new ChildCaseFacts { CaseReference = subject.Id, Type = type };
-        var recorded = subject.Events.Select(e => EventInput.Parse(e.Payload).ToChildCaseEvent()).ToList();
+        var recorded = subject.Events.Select(e => EventInput.FromStored(e.Payload).ToChildCaseEvent()).ToList();
         return newEvent is null
             ? ChildCaseFacts.FromEvents(facts, recorded, context.Statutory)
             : ChildCaseFacts.FromEvents(facts, recorded, newEvent.ToChildCaseEvent(), context.Statutory, today);

@@ -46,9 +46,18 @@ public sealed record SubjectRecord
 
     public Instant UpdatedAt { get; init; }
 
+    /// <summary>
+    /// The audit entry of this version's change, written on the row in the same conditional write, so the audit row
+    /// can be (re)written from it until it lands: the audit log writes each subject version's entry once.
+    /// </summary>
+    public AuditEntry? LastChange { get; init; }
+
     /// <summary>The stored entity's version, for conditional writes; default for a record not yet stored.</summary>
     public string? ETag { get; init; }
 
     /// <summary>Whether an event with this id is already recorded (idempotency for the queue and API).</summary>
-    public bool HasEvent(string eventId) => Events.Any(e => string.Equals(e.Id, eventId, StringComparison.Ordinal));
+    public bool HasEvent(string eventId) => FindEvent(eventId) is not null;
+
+    /// <summary>The recorded event with this id, or null.</summary>
+    public RecordedEvent? FindEvent(string eventId) => Events.FirstOrDefault(e => string.Equals(e.Id, eventId, StringComparison.Ordinal));
 }

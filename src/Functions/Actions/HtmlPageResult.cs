@@ -7,6 +7,9 @@ namespace Scheduler.Functions.Actions;
 /// </summary>
 public sealed class HtmlPageResult(int statusCode, string html, string styleHash) : IActionResult
 {
+    /// <summary>The media type of every page.</summary>
+    public const string ContentType = "text/html; charset=utf-8";
+
     /// <summary>A cookie to set with the page, or null.</summary>
     public (string Name, string Value, CookieOptions Options)? Cookie { get; init; }
 
@@ -26,7 +29,7 @@ public sealed class HtmlPageResult(int statusCode, string html, string styleHash
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
         response.StatusCode = statusCode;
-        response.ContentType = "text/html; charset=utf-8";
+        response.ContentType = ContentType;
         var headers = response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";

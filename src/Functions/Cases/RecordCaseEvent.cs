@@ -6,6 +6,11 @@ public sealed class RecordCaseEvent(ApiEndpoint api, CaseService cases)
     /// <summary>The function.</summary>
     [Function(nameof(RecordCaseEvent))]
     [ApiOperation("Cases", "Record an event on a case (idempotent on \"id\"); returns the recomputed due dates.")]
+    [ApiRequest(typeof(EventRequest), Example = """{"id":"lcs-2017-000123","type":"icpc_held","date":"2017-12-12"}""")]
+    [ApiResponse(200, "An event with this id was already recorded: nothing changed.", Type = typeof(CaseView))]
+    [ApiResponse(201, "Recorded; the case recomputed.", Type = typeof(CaseView))]
+    [ApiResponse(404, "No such authority or case.")]
+    [ApiResponse(409, "The event id was used for another subject, or concurrent writes kept conflicting.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CaseEvents)] HttpRequest request, string code, string caseRef) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {

@@ -6,7 +6,8 @@ namespace Scheduler.Functions.Http;
 /// <summary>
 /// What every HTTP function does around its use case: authenticate the API key (<c>X-Api-Key</c>, or <c>?key=</c>
 /// where the route allows it), check the caller may use the authority in the path, run the use case, and turn
-/// refusals and failures into RFC 7807 problems. Never echoes a body, a key or a stack trace.
+/// refusals and failures into RFC 7807 problems. Never echoes a body, a key or a stack trace; logs name the route
+/// template (<see cref="RouteTemplates"/>), never the path as sent, and the key id, never the key.
 /// </summary>
 public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<ApiEndpoint> logger)
 {
@@ -73,11 +74,31 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         return allowQuery && request.Query[KeyQuery].ToString() is { Length: > 0 } query ? query : null;
     }
 
-    /// <summary>Reads the request body as one JSON object (at most 64 KiB).</summary>
+    /// <summary>Reads the request body as one JSON object (at most 64 KiB, sent as <c>application/json</c>, else 415).</summary>
     public static Task<JsonElement> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!UnsupportedMediaTypeException.IsJson(request.ContentType))
+        {
+            throw new UnsupportedMediaTypeException(request.ContentType);
+        }
+
         return JsonInput.ReadObjectAsync(request.Body, request.ContentLength, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads an optional JSON object body: null when the request has none (no or zero Content-Length and no
+    /// Content-Type, as <c>curl -X POST</c> sends), else as <see cref="BodyAsync"/>.
+    /// </summary>
+    public static async Task<JsonElement?> OptionalBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType)))
+        {
+            return null;
+        }
+
+        return await BodyAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private ContentResult Map(HttpRequest request, Exception exception)
@@ -87,6 +108,8 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         {
             TooLargeException t => ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body exceeds {t.LimitBytes} bytes.", instance, [new FieldError("$", $"the body exceeds {t.LimitBytes} bytes")]),
             NotFoundException n => ApiResults.Problem(StatusCodes.Status404NotFound, "Not found", n.Message, instance),
+            UnsupportedMediaTypeException => ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", exception.Message, instance, [new FieldError("Content-Type", "must be application/json")]),
+            ConflictException { Field: { } field } c => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", $"{field}: {c.Message}", instance, [new FieldError(field, c.Message)]),
             ConflictException or ContentionException => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message, instance),
             StoreConflictException => ApiResults.Problem(StatusCodes.Status409Conflict, "Conflict", "The resource was changed by another request; retry with the latest version.", instance),
             ForbiddenException f => ApiResults.Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message, instance),
@@ -96,17 +119,17 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         };
         if (result is null)
         {
-            LogFailure(logger, exception, request.Method, instance ?? string.Empty);
+            LogFailure(logger, exception, request.Method, RouteTemplates.Of(request.Path));
             return ApiResults.Problem(StatusCodes.Status500InternalServerError, "Internal error", "The request failed; see the service logs.", instance);
         }
 
-        LogRefused(logger, request.Method, instance ?? string.Empty, result.StatusCode ?? 0, exception.GetType().Name);
+        LogRefused(logger, request.Method, RouteTemplates.Of(request.Path), result.StatusCode ?? 0, exception.GetType().Name);
         return result;
     }
 
     private ContentResult Refuse(HttpRequest request, int status, string title, string? keyId, string detail)
     {
-        LogAccessRefused(logger, request.Method, request.Path.Value ?? string.Empty, keyId ?? "(none)", status);
+        LogAccessRefused(logger, request.Method, RouteTemplates.Of(request.Path), keyId ?? "(none)", status);
         return ApiResults.Problem(status, title, detail, request.Path.Value);
     }
 

@@ -14,11 +14,6 @@ public static class ApiResults
     /// <summary>The media type of RFC 7807 problem documents.</summary>
     public const string ProblemType = "application/problem+json";
 
-    private static readonly JsonSerializerOptions ProblemOptions = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>A JSON answer with the API's options.</summary>
     public static ContentResult Json<T>(T value, int statusCode = StatusCodes.Status200OK) => new()
     {
@@ -35,28 +30,20 @@ public static class ApiResults
         StatusCode = statusCode,
     };
 
+    /// <summary>204: done, nothing to say.</summary>
+    public static StatusCodeResult NoContent() => new(StatusCodes.Status204NoContent);
+
     /// <summary>A plain-text answer of any media type (the calendar feed).</summary>
     public static ContentResult Text(string content, string contentType) => new() { Content = content, ContentType = contentType, StatusCode = StatusCodes.Status200OK };
 
     /// <summary>An RFC 7807 problem; with field errors it carries <c>field</c>, <c>reason</c> (the first) and <c>errors</c> (all).</summary>
     public static ContentResult Problem(int status, string title, string detail, string? instance, IReadOnlyList<FieldError>? errors = null)
     {
-        var body = new Dictionary<string, object?>
-        {
-            ["type"] = "https://datatracker.ietf.org/doc/html/rfc9110#section-15." + (status >= 500 ? "6." : "5.") + SectionFor(status),
-            ["title"] = title,
-            ["status"] = status,
-            ["detail"] = detail,
-            ["instance"] = instance,
-        };
-        if (errors is { Count: > 0 })
-        {
-            body["field"] = errors[0].Field;
-            body["reason"] = errors[0].Reason;
-            body["errors"] = errors.Select(e => new Dictionary<string, string> { ["field"] = e.Field, ["reason"] = e.Reason }).ToList();
-        }
-
-        return new ContentResult { Content = JsonSerializer.Serialize(body, ProblemOptions), ContentType = ProblemType, StatusCode = status };
+        var type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15." + (status >= 500 ? "6." : "5.") + SectionFor(status);
+        var body = errors is { Count: > 0 }
+            ? new ProblemDocument(type, title, status, detail, instance, errors[0].Field, errors[0].Reason, errors)
+            : new ProblemDocument(type, title, status, detail, instance);
+        return new ContentResult { Content = JsonSerializer.Serialize(body, ApiJson.Options), ContentType = ProblemType, StatusCode = status };
     }
 
     /// <summary>A 400 naming one field.</summary>

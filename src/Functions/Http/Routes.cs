@@ -6,11 +6,13 @@ public static class Routes
     public const string Authorities = "api/authorities";
     public const string Authority = "api/authorities/{code}";
     public const string Keys = "api/authorities/{code}/keys";
+    public const string Key = "api/authorities/{code}/keys/{keyId}";
     public const string Episodes = "api/authorities/{code}/episodes";
     public const string Episode = "api/authorities/{code}/episodes/{id}";
     public const string EpisodeEvents = "api/authorities/{code}/episodes/{id}/events";
     public const string EpisodeCalendar = "api/authorities/{code}/episodes/{id}/calendar";
     public const string CalendarFeed = "api/authorities/{code}/calendar.ics";
+    public const string Cases = "api/authorities/{code}/cases";
     public const string Case = "api/authorities/{code}/cases/{caseRef}";
     public const string CaseEvents = "api/authorities/{code}/cases/{caseRef}/events";
     public const string CaseMilestones = "api/authorities/{code}/cases/{caseRef}/milestones";
@@ -24,4 +26,7 @@ public static class Routes
     public const string ActionDone = "a/{token}/done";
     public const string Health = "health";
     public const string OpenApi = "openapi/v1.json";
+
+    /// <summary>Every path no other function takes (404, or 405 where another method would do).</summary>
+    public const string Unmatched = "{*path}";
 }

@@ -5,7 +5,8 @@ public sealed class Health
 {
     /// <summary>The function.</summary>
     [Function(nameof(Health))]
-    [ApiOperation("Meta", "Liveness: {\"status\":\"ok\"}.")]
+    [ApiOperation("Meta", "Liveness: {\"status\":\"ok\"}.", Auth = ApiAuth.None)]
+    [ApiResponse(200, "The app is up.", Type = typeof(HealthStatus), Example = """{"status":"ok"}""")]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request) =>
-        ApiResults.Json(new { status = "ok" });
+        ApiResults.Json(new HealthStatus("ok"));
 }

@@ -7,7 +7,8 @@ public sealed class OpenApi
 
     /// <summary>The function.</summary>
     [Function(nameof(OpenApi))]
-    [ApiOperation("Meta", "This document.")]
+    [ApiOperation("Meta", "This document.", Auth = ApiAuth.None)]
+    [ApiResponse(200, "The OpenAPI 3.1 document.", Type = typeof(object))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.OpenApi)] HttpRequest request) =>
         ApiResults.Text(Document.Value, ApiResults.JsonType);
 }

@@ -8,11 +8,12 @@ public sealed class ListOutbox(ApiEndpoint api, IOutbox outbox)
 {
     /// <summary>The function.</summary>
     [Function(nameof(ListOutbox))]
-    [ApiOperation("Operations", "List the local outbox of alert emails (operator key).")]
+    [ApiOperation("Operations", "List the local outbox of alert emails (operator key).", Auth = ApiAuth.OperatorKey)]
+    [ApiResponse(200, "The outbox (camelCase, as stored).", Type = typeof(OutboxList), Json = ApiJsonShape.State)]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Outbox)] HttpRequest request) =>
         api.RunAsync(request, ApiAccess.OperatorOnlyFor(), async (_, ct) =>
         {
             var entries = await outbox.ListAsync(ct);
-            return ApiResults.Json(new { directory = outbox.Directory, count = entries.Count, emails = entries }, StateJson.Options);
+            return ApiResults.Json(new OutboxList(outbox.Directory, entries.Count, entries), StateJson.Options);
         });
 }

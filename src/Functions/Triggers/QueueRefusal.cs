@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using NodaTime;
 using Scheduler.Application.Ports;
@@ -8,8 +6,9 @@ namespace Scheduler.Functions.Triggers;
 
 /// <summary>
 /// How a queue function ends when its message can never succeed: the message goes to <c>&lt;queue&gt;-poison</c> at
-/// once, with the reason, and the function completes. Anything else is rethrown, so the platform redelivers it and
-/// poisons it itself after <c>maxDequeueCount</c> deliveries.
+/// once, with the reason, and the function completes. A body that is not UTF-8 text is such a message too, refused
+/// before it is read. Anything else is rethrown, so the platform redelivers it and poisons it itself after
+/// <c>maxDequeueCount</c> deliveries.
 /// </summary>
 public sealed class QueueRefusal(IPoisonQueue poison, IClock clock)
 {
@@ -18,27 +17,19 @@ public sealed class QueueRefusal(IPoisonQueue poison, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(process);
-        var body = message.Body.ToString();
+        string? body = null;
         try
         {
+            body = JsonInput.Text(message.Body.ToMemory().Span);
             await process(body, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Refusals.IsPermanent(ex))
         {
-            var envelope = new PoisonEnvelope(Refusals.Describe(ex), clock.GetCurrentInstant(), message.DequeueCount, queueName, message.MessageId, AsJsonOrText(body));
+            // A body that is not UTF-8 is kept as decoded with replacement characters: readable, and it cannot be replayed as it is anyway.
+            // Values refused for their shape are withheld too; a refusal by the rules (dates in an impossible order) keeps them for replay.
+            var withheld = ex is ValidationException v ? v.Errors.Select(e => e.Field) : [];
+            var envelope = PoisonEnvelope.For(Refusals.Describe(ex), clock.GetCurrentInstant(), message.DequeueCount, queueName, message.MessageId, body ?? message.Body.ToString(), withheld);
             await poison.SendAsync(queueName, envelope, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static JsonNode? AsJsonOrText(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(body);
         }
     }
 }

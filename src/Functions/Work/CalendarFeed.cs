@@ -19,7 +19,9 @@ public sealed class CalendarFeed(ApiEndpoint api, AuthorityService authorities, 
 
     /// <summary>The function.</summary>
     [Function(nameof(CalendarFeed))]
-    [ApiOperation("Work", "The authority's oversight calendar (all episodes) as iCalendar, for Outlook or Google Calendar subscriptions, each event linking to its action page. Accepts ?key= because calendar clients cannot send headers.")]
+    [ApiOperation("Work", "The authority's oversight calendar (all episodes) as iCalendar, for Outlook or Google Calendar subscriptions, each event linking to its action page. Accepts ?key= because calendar clients cannot send headers.", Auth = ApiAuth.FeedKey)]
+    [ApiResponse(200, "The calendar (RFC 5545).", Type = typeof(string), ContentType = ContentType)]
+    [ApiResponse(404, "No such authority.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CalendarFeed)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code) with { AllowQueryKey = true }, async (caller, ct) =>
         {

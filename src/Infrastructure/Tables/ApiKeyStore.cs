@@ -1,9 +1,13 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
+using NodaTime.Text;
 
 namespace Scheduler.Infrastructure.Tables;
 
-/// <summary>The <c>ApiKeys</c> table: PartitionKey is the key's SHA-256 (lookup by presented key is one point read), RowKey <c>key</c>.</summary>
+/// <summary>
+/// The <c>ApiKeys</c> table: PartitionKey is the key's SHA-256 (lookup by presented key is one point read), RowKey
+/// <c>key</c>; KeyId, Authority, CreatedAt, CreatedBy, and optionally Label, Expires and LastUsedOn (<c>yyyy-MM-dd</c>).
+/// </summary>
 public sealed class ApiKeyStore(SchedulerTables tables) : IApiKeyStore
 {
     private const string RowKey = "key";
@@ -23,7 +27,34 @@ public sealed class ApiKeyStore(SchedulerTables tables) : IApiKeyStore
             ["CreatedAt"] = record.CreatedAt.ToDateTimeOffset(),
             ["CreatedBy"] = record.CreatedBy,
         };
+        if (record.Label is not null)
+        {
+            entity["Label"] = record.Label;
+        }
+
+        if (record.Expires is { } expires)
+        {
+            entity["Expires"] = LocalDatePattern.Iso.Format(expires);
+        }
+
         await tables.ApiKeys.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkUsedAsync(ApiKeyRecord record, LocalDate day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var patch = new TableEntity(record.Sha256, RowKey) { ["LastUsedOn"] = LocalDatePattern.Iso.Format(day) };
+        try
+        {
+            await tables.ApiKeys.UpdateEntityAsync(patch, record.ETag is { Length: > 0 } etag ? new ETag(etag) : ETag.All, TableUpdateMode.Merge, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />
@@ -48,5 +79,11 @@ public sealed class ApiKeyStore(SchedulerTables tables) : IApiKeyStore
         entity.PartitionKey,
         entity.GetString("Authority") ?? string.Empty,
         Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
-        entity.GetString("CreatedBy") ?? string.Empty);
+        entity.GetString("CreatedBy") ?? string.Empty,
+        entity.GetString("Label"),
+        Date(entity.GetString("Expires")),
+        Date(entity.GetString("LastUsedOn")),
+        entity.ETag.ToString());
+
+    private static LocalDate? Date(string? text) => text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } result ? result.Value : null;
 }

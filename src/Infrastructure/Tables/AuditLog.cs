@@ -5,17 +5,24 @@ using NodaTime;
 namespace Scheduler.Infrastructure.Tables;
 
 /// <summary>
-/// The append-only audit log. PartitionKey <c>{authority}|{yyyy-MM}</c> (UTC month), RowKey inverted ticks plus a
-/// random suffix, so a partition lists newest first and two changes in the same tick never collide. Rows are
-/// only ever inserted.
+/// The append-only audit log. PartitionKey <c>{authority}|{yyyy-MM}</c> (UTC month), RowKey inverted ticks plus the
+/// entry's key (<c>case|CP-1|v7</c>) or, for entries without one, a random suffix, so a partition lists newest first
+/// and two changes in the same tick never collide. Rows are only ever inserted; an entry with a key is inserted once.
 /// </summary>
 public sealed class AuditLog(SchedulerTables tables) : IAuditLog
 {
+    /// <summary>How many keyed entries this instance remembers having written (then it forgets them all and starts again).</summary>
+    private const int RememberedKeys = 10_000;
+
+    // Every subject write first re-appends the entry its row carries, in case the previous writer failed after
+    // the row; an entry this instance wrote itself needs no second insert (it would only be refused as a duplicate).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _written = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var entity = new TableEntity(PartitionFor(entry.Authority, entry.At), RowKeyFor(entry.At))
+        var entity = new TableEntity(PartitionFor(entry.Authority, entry.At), entry.Key is { } key ? KeyedRowKeyFor(entry.At, key) : RowKeyFor(entry.At))
         {
             ["Authority"] = entry.Authority,
             ["Actor"] = entry.Actor,
@@ -24,6 +31,11 @@ public sealed class AuditLog(SchedulerTables tables) : IAuditLog
             ["EntityKey"] = entry.EntityKey,
             ["At"] = entry.At.ToDateTimeOffset(),
         };
+        if (entry.Key is not null)
+        {
+            entity["Key"] = entry.Key;
+        }
+
         if (entry.Before is not null)
         {
             ChunkedProperty.Write(entity, "Before", entry.Before);
@@ -34,7 +46,30 @@ public sealed class AuditLog(SchedulerTables tables) : IAuditLog
             ChunkedProperty.Write(entity, "After", entry.After);
         }
 
-        await tables.AuditLog.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+        var remembered = $"{entity.PartitionKey}/{entity.RowKey}";
+        if (entry.Key is not null && _written.ContainsKey(remembered))
+        {
+            return;
+        }
+
+        try
+        {
+            await tables.AuditLog.InsertAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException) when (entry.Key is not null)
+        {
+            // Already written (by the request that changed the subject, or an earlier repair): one row per key.
+        }
+
+        if (entry.Key is not null)
+        {
+            if (_written.Count >= RememberedKeys)
+            {
+                _written.Clear();
+            }
+
+            _written.TryAdd(remembered, 0);
+        }
     }
 
     /// <inheritdoc />
@@ -53,6 +88,7 @@ public sealed class AuditLog(SchedulerTables tables) : IAuditLog
                 Before = ChunkedProperty.Read(entity, "Before"),
                 After = ChunkedProperty.Read(entity, "After"),
                 At = Instant.FromDateTimeOffset(entity.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch),
+                Key = entity.GetString("Key"),
             };
         }
     }
@@ -64,6 +100,10 @@ public sealed class AuditLog(SchedulerTables tables) : IAuditLog
     /// <summary>The filter of an authority's audit partitions (<c>{authority}|{yyyy-MM}</c>) before <paramref name="endExclusive"/>.</summary>
     public static string PartitionsBefore(string authority, string endExclusive) =>
         TableClient.CreateQueryFilter($"PartitionKey ge {authority + "|"} and PartitionKey lt {endExclusive}");
+
+    /// <summary>Inverted ticks (newest sorts first) and the entry's key, so an entry with a key has one row whoever writes it.</summary>
+    public static string KeyedRowKeyFor(Instant at, string key) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DateTime.MaxValue.Ticks - at.ToDateTimeUtc().Ticks:D19}-{key}");
 
     /// <summary>Inverted ticks (newest sorts first) and a random suffix.</summary>
     public static string RowKeyFor(Instant at)

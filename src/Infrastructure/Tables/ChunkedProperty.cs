@@ -16,13 +16,23 @@ public static class ChunkedProperty
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(value);
-        var chunks = Math.Max(1, (value.Length + ChunkLength - 1) / ChunkLength);
-        for (var i = 0; i < chunks; i++)
+        var chunks = 0;
+        var start = 0;
+        do
         {
-            var start = i * ChunkLength;
-            var text = value.Substring(start, Math.Min(ChunkLength, value.Length - start));
-            entity[ChunkName(name, i)] = text;
+            var length = Math.Min(ChunkLength, value.Length - start);
+
+            // Never end a chunk between the two halves of a surrogate pair: each half alone is not valid text and
+            // is stored as U+FFFD.
+            if (start + length < value.Length && char.IsHighSurrogate(value[start + length - 1]))
+            {
+                length--;
+            }
+
+            entity[ChunkName(name, chunks++)] = value.Substring(start, length);
+            start += length;
         }
+        while (start < value.Length);
 
         entity[name + "Chunks"] = chunks;
     }

@@ -25,10 +25,32 @@ public static class SubjectEntity
         ChunkedProperty.Write(entity, "Milestones", StateJson.Serialize(record.Milestones));
         ChunkedProperty.Write(entity, "IndexKeys", StateJson.Serialize(record.IndexKeys));
         ChunkedProperty.Write(entity, "RetiredIndexKeys", StateJson.Serialize(record.RetiredIndexKeys));
+        if (record.LastChange is { } change)
+        {
+            ChunkedProperty.Write(entity, "LastChange", StateJson.Serialize(change));
+        }
+
         return entity;
     }
 
     /// <summary>The record stored in an entity, with its ETag.</summary>
+    /// <summary>The columns a list reads (not the facts, events or milestones).</summary>
+    public static IReadOnlyList<string> SummaryColumns { get; } = ["PartitionKey", "RowKey", "Variant", "Assignees", "Version", "CreatedAt", "UpdatedAt"];
+
+    /// <summary>A summary from an entity read with <see cref="SummaryColumns"/>.</summary>
+    public static SubjectSummary SummaryFromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var assignees = StateJson.Deserialize<Dictionary<string, string>>(entity.GetString("Assignees") ?? "{}");
+        return new SubjectSummary(
+            entity.RowKey,
+            entity.GetString("Variant") ?? string.Empty,
+            assignees.Where(p => Enum.TryParse<Role>(p.Key, out _)).ToDictionary(p => Enum.Parse<Role>(p.Key), p => p.Value),
+            entity.GetInt64("Version") ?? 0,
+            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
+            Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch));
+    }
+
     public static SubjectRecord FromEntity(TableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -46,6 +68,7 @@ public static class SubjectEntity
             Milestones = StateJson.Deserialize<List<StoredMilestone>>(ChunkedProperty.Read(entity, "Milestones") ?? "[]"),
             IndexKeys = StateJson.Deserialize<List<string>>(ChunkedProperty.Read(entity, "IndexKeys") ?? "[]"),
             RetiredIndexKeys = StateJson.Deserialize<List<string>>(ChunkedProperty.Read(entity, "RetiredIndexKeys") ?? "[]"),
+            LastChange = ChunkedProperty.Read(entity, "LastChange") is { } change ? StateJson.Deserialize<AuditEntry>(change) : null,
             Version = entity.GetInt64("Version") ?? 0,
             CreatedAt = Instant.FromDateTimeOffset(entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch),
             UpdatedAt = Instant.FromDateTimeOffset(entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.UnixEpoch),

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Scheduler.Application.Errors;
 
 namespace Scheduler.Infrastructure.Tables;
 
@@ -34,6 +35,30 @@ public sealed class SubjectStore(SchedulerTables tables) : ISubjectStore
         await foreach (var entity in tables.Subjects(kind).WhereAsync(filter, cancellationToken).ConfigureAwait(false))
         {
             yield return SubjectEntity.FromEntity(entity);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<SubjectPage> PageAsync(SubjectKind kind, string authority, string? variant, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        var filter = variant is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {KeyParts.RequireAuthority(authority)}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {KeyParts.RequireAuthority(authority)} and Variant eq {variant}");
+        try
+        {
+            await foreach (var page in tables.Subjects(kind)
+                .QueryAsync<TableEntity>(filter, pageSize, SubjectEntity.SummaryColumns, cancellationToken)
+                .AsPages(continuation, pageSize)
+                .ConfigureAwait(false))
+            {
+                return new SubjectPage([.. page.Values.Select(SubjectEntity.SummaryFromEntity)], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
+
+            return new SubjectPage([], null);
+        }
+        catch (RequestFailedException ex) when (continuation is not null && ex.Status == 400)
+        {
+            throw new ValidationException("continuation", "is not a continuation this list returned; start again without it");
         }
     }
 

@@ -107,10 +107,10 @@ public sealed class AccessTests(AzuriteFixture azurite)
         var authority = await TestApp.ReadAsync(await op.GetAsync($"/api/authorities/{bromley}"), HttpStatusCode.OK);
         Assert.DoesNotContain(Secret, authority.ToJsonString(), StringComparison.Ordinal);
 
-        // Refusals are logged with path, method, key id and status (docs/api.md), and never with the body.
+        // Refusals are logged with the route template, method, key id and status (docs/api.md), and never with the body.
         var refusals = app.Logs.Lines.Where(l => l.Level == LogLevel.Warning && l.Message.StartsWith("Refused ", StringComparison.Ordinal)).ToList();
-        Assert.Contains(refusals, l => l.Message == $"Refused POST /api/authorities/{bromley}/cases/CP-X: key (none), status 401");
-        Assert.Contains(refusals, l => l.Message.StartsWith($"Refused GET /api/authorities/{bromley}/cases/CP-X: key k-", StringComparison.Ordinal) && l.Message.EndsWith(", status 403", StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.Message == "Refused POST /api/authorities/{code}/cases/{caseRef}: key (none), status 401");
+        Assert.Contains(refusals, l => l.Message.StartsWith("Refused GET /api/authorities/{code}/cases/{caseRef}: key k-", StringComparison.Ordinal) && l.Message.EndsWith(", status 403", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains(Secret, StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains(croydonKey, StringComparison.Ordinal) || l.Message.Contains(bromleyKey, StringComparison.Ordinal));
     }

@@ -180,7 +180,12 @@ public sealed class ActionPageHttpTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadRequest, garbled.Status);
         Assert.Contains("until: must be a date in the form yyyy-MM-dd", ActionPageClient.Text(garbled.Html), StringComparison.Ordinal);
 
-        var done = await ActionPageClient.SubmitAsync(client, page, "acknowledge", new Dictionary<string, string> { ["reason"] = "Review booked for Fri 15 Dec", ["until"] = "2017-12-15" });
+        var control = await ActionPageClient.SubmitAsync(client, page, "acknowledge", new Dictionary<string, string> { ["reason"] = "Booked\u0007", ["until"] = string.Empty });
+        Assert.Equal(HttpStatusCode.BadRequest, control.Status);
+        Assert.Contains("reason: contains a control character (U+0007)", ActionPageClient.Text(control.Html), StringComparison.Ordinal);
+
+        // A textarea's line breaks become spaces: the reason is one line, as the API takes it.
+        var done = await ActionPageClient.SubmitAsync(client, page, "acknowledge", new Dictionary<string, string> { ["reason"] = "Review booked\r\nfor Fri 15 Dec", ["until"] = "2017-12-15" });
         Assert.Equal(HttpStatusCode.OK, done.Status);
         var text = ActionPageClient.Text(done.Html);
         Assert.Contains("Acknowledged. No reminder or escalation goes to anyone", text, StringComparison.Ordinal);

@@ -25,9 +25,10 @@ public sealed class LinkStartupTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_local_demo_run_without_a_secret_signs_with_the_development_secret_but_not_in_azure()
+    public async Task A_local_run_without_a_secret_signs_with_the_development_secret_but_not_in_azure()
     {
-        var local = new Dictionary<string, string?> { ["Scheduler:Links:Secret"] = string.Empty, ["SCHEDULER_TODAY"] = "2017-12-12" };
+        // The demo clock and a Development environment are the other local signals (LinkOptionsTests); the test app has neither.
+        var local = new Dictionary<string, string?> { ["Scheduler:Links:Secret"] = string.Empty, ["Scheduler:Links:AllowDevelopmentSecret"] = "true" };
         await using (var app = await TestApp.StartAsync(azurite, Day, local))
         {
             Assert.True(app.Service<LinkSigner>().UsesDevelopmentSecret);

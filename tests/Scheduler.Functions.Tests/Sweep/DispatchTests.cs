@@ -153,7 +153,10 @@ public sealed class DispatchTests(AzuriteFixture azurite)
         Assert.StartsWith("recipient:", (string)envelope["reason"]!, StringComparison.Ordinal);
         Assert.Equal(1, (long)envelope["dequeueCount"]!);
         Assert.Equal(message.MessageId, (string)envelope["messageId"]!);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(body), envelope["originalMessage"]));
+        // Kept for replay, but for the refused value, which is withheld.
+        var expected = JsonNode.Parse(body)!;
+        expected["recipient"] = "[withheld]";
+        Assert.True(JsonNode.DeepEquals(expected, envelope["originalMessage"]), envelope["originalMessage"]!.ToJsonString());
         Assert.Empty(sendGrid.Requests);
         Assert.Equal(0, (await h.DispatchQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }

@@ -43,7 +43,10 @@ public static partial class FunctionTriggers
             }
             else
             {
-                value = constants.GetValueOrDefault(argument.Split('.')[^1]);
+                var parts = argument.Split('.');
+                value = parts.Length >= 2 && constants.TryGetValue($"{parts[^2]}.{parts[^1]}", out var qualified)
+                    ? qualified
+                    : constants.GetValueOrDefault(parts[^1]);
             }
 
             var connection = Connection().Match(match.Groups["rest"].Value);
@@ -58,13 +61,22 @@ public static partial class FunctionTriggers
     public static IReadOnlyDictionary<string, string?> Constants(IEnumerable<string> sources)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        void Add(string name, string value) => result[name] = result.TryGetValue(name, out var seen) && seen != value ? null : value;
         foreach (var source in sources)
         {
+            var classes = ClassDeclaration().Matches(source);
             foreach (Match match in ConstantDeclaration().Matches(source))
             {
                 var name = match.Groups[1].Value;
                 var value = match.Groups[2].Value;
-                result[name] = result.TryGetValue(name, out var seen) && seen != value ? null : value;
+                Add(name, value);
+
+                // Also by its qualified name (QueueNames.CaseEvents), which stays unambiguous when two types declare the same name.
+                var owner = classes.LastOrDefault(c => c.Index < match.Index);
+                if (owner is not null)
+                {
+                    Add($"{owner.Groups[1].Value}.{name}", value);
+                }
             }
         }
 
@@ -109,6 +121,9 @@ public static partial class FunctionTriggers
 
     [GeneratedRegex("""\bConnection\s*=\s*"([^"]*)""")]
     private static partial Regex Connection();
+
+    [GeneratedRegex(@"\b(?:class|record|struct)\s+([A-Za-z_]\w*)")]
+    private static partial Regex ClassDeclaration();
 
     [GeneratedRegex("""\bconst\s+string\s+([A-Za-z_]\w*)\s*=\s*"((?:[^"\\]|\\.)*)"\s*;""")]
     private static partial Regex ConstantDeclaration();

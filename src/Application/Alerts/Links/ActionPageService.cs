@@ -53,7 +53,9 @@ public sealed partial class ActionPageService(
                 untilDate = parsed.Success ? parsed.Value : throw new ValidationException("until", "must be a date in the form yyyy-MM-dd");
             }
 
-            await acknowledgements.AcknowledgeMilestoneAsync(target.Link.Authority, target.Link.MilestoneKey, reason ?? string.Empty, untilDate, target.Recipient, cancellationToken)
+            // A textarea sends its line breaks as CR LF; the reason is one line, as the API takes it.
+            var oneLine = string.Join(' ', (reason ?? string.Empty).Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await acknowledgements.AcknowledgeMilestoneAsync(target.Link.Authority, target.Link.MilestoneKey, oneLine, untilDate, target.Recipient, cancellationToken)
                 .ConfigureAwait(false);
             LogAcknowledged(logger, target.Link.Authority, target.Link.MilestoneKey);
             return new ActionPageShown(await PageAsync(target, null, cancellationToken).ConfigureAwait(false), ActionNotice.Acknowledged);
