@@ -21,6 +21,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AcknowledgementService>();
         services.AddSingleton<SweepRunner>();
         services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<Alerts.Links.LinkSigner>();
+        services.AddSingleton<Alerts.Links.ActionLinks>();
+        services.AddSingleton<Alerts.Links.ActionPageService>();
         services.AddSingleton<RetentionService>();
         services.AddSingleton<Imports.ImportService>();
         services.AddSingleton<Demo.DemoSeeder>();

@@ -1,11 +1,15 @@
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Scheduler.Application.Alerts.Dispatch;
+using Scheduler.Application.Alerts.Links;
 using Scheduler.Application.Alerts.Sweep;
 using Scheduler.Application.Demo;
 using Scheduler.Application.Retention;
+using Scheduler.Functions.Actions;
 using Scheduler.Functions.Hosting;
 using Scheduler.Functions.Triggers;
 using Scheduler.Infrastructure;
@@ -36,11 +40,17 @@ public static class SchedulerServices
         services.AddValidatedOptions<SweepOptions>(SweepOptions.Section);
         services.AddValidatedOptions<DispatchOptions>("Scheduler:Dispatch");
         services.AddValidatedOptions<RetentionOptions>("Scheduler:Retention");
+        services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
+        var demo = !string.IsNullOrEmpty(configuration[DemoClock.TodayVariable]);
+        services.AddSingleton(sp => LinkHostOf(configuration, demo, sp));
+        services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>();
 
         services.AddSchedulerApplication();
         services.AddSchedulerInfrastructure(configuration);
         services.AddSingleton<ApiEndpoint>();
         services.AddSingleton<QueueRefusal>();
+        services.AddSingleton<ActionForms>();
+        services.AddSingleton<ActionPageResponder>();
         services.AddHostedService<DemoSeeding>();
 
         // ASP.NET Core's "Request starting/finished" lines carry the path and query as sent: the query of a feed
@@ -50,6 +60,14 @@ public static class SchedulerServices
         services.AddSingleton<ITelemetryInitializer, RequestTelemetryRedactor>();
         return services;
     }
+
+    // Where the app runs, for the development-secret rule: the platform's variables mean Azure; the demo clock or a
+    // Development environment mean a local run (docs/configuration.md). The demo clock is read while composing, as
+    // the clock itself is.
+    private static LinkHost LinkHostOf(IConfiguration configuration, bool demo, IServiceProvider services) => new(
+        InAzure: new[] { "WEBSITE_INSTANCE_ID", "WEBSITE_SITE_NAME", "WEBSITE_POD_NAME" }.Any(v => !string.IsNullOrEmpty(configuration[v])),
+        LoopbackBaseUrl: LinkHost.IsLoopback(services.GetRequiredService<IOptions<SiteOptions>>().Value.PublicBaseUrl),
+        DevelopmentSignal: demo || services.GetRequiredService<IHostEnvironment>().IsDevelopment());
 
     private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
         where TOptions : class =>

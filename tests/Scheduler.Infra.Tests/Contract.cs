@@ -46,6 +46,7 @@ public static class Contract
         "ListEpisodes", "CreateEpisode", "GetEpisode", "GetEpisodeCalendar", "RecordEpisodeEvent",
         "ListCases", "CreateCase", "GetCase", "PutCase", "GetCaseMilestones", "RecordCaseEvent",
         "GetWorkList", "CalendarFeed", "AcknowledgeMilestone", "AcknowledgeAlert", "ListAcknowledgements",
+        "OpenActionPage", "AcknowledgeFromLink", "RecordDoneFromLink",
         "ImportReturn", "RunSweep", "ListOutbox", "Health", "OpenApi", "ZzzUnmatchedRoute",
         "DailySweep", "SweepRecovery", "CaseEvents", "AlertDispatch",
     ];

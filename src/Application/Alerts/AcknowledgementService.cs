@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Milestones;
@@ -40,6 +39,11 @@ public sealed class AcknowledgementService(
         else if (text.Length > MaxReasonLength)
         {
             errors.Add(new FieldError("reason", $"is longer than {MaxReasonLength} characters"));
+        }
+        else if (TextRules.Problem(text) is { } problem)
+        {
+            // The action page's form does not pass through the JSON reader, which applies these rules to the API's input.
+            errors.Add(new FieldError("reason", problem));
         }
 
         if (until is { } u && u < today)

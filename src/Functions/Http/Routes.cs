@@ -25,6 +25,9 @@ public static class Routes
     public const string Imports = "api/authorities/{code}/imports";
     public const string Sweep = "api/ops/sweep";
     public const string Outbox = "api/ops/outbox";
+    public const string ActionPage = "a/{token}";
+    public const string ActionAcknowledge = "a/{token}/acknowledge";
+    public const string ActionDone = "a/{token}/done";
     public const string Health = "health";
     public const string OpenApi = "openapi/v1.json";
 

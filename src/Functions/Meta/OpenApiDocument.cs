@@ -223,7 +223,12 @@ public static partial class OpenApiDocument
             var attribute = declared.GetValueOrDefault(status);
             var description = attribute?.Description ?? StandardDescriptions[status];
             var response = new JsonObject { ["description"] = description };
-            if (status >= 400)
+            if (status >= 400 && attribute is { ContentType: var pageType } && pageType.StartsWith("text/html", StringComparison.Ordinal))
+            {
+                // The action page's refusals are pages for people, not problems.
+                response["content"] = new JsonObject { ["text/html"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } };
+            }
+            else if (status >= 400)
             {
                 response["content"] = new JsonObject { [ApiResults.ProblemType] = new JsonObject { ["schema"] = schemas.Ref(typeof(ProblemDocument)) } };
             }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using NodaTime;
 
 namespace Scheduler.Functions.Views;

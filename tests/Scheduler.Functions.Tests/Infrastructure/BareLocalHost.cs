@@ -28,6 +28,7 @@ public static class BareLocalHost
                 ["Scheduler:Storage:TablePrefix"] = prefix,
                 ["Scheduler:OperatorKeySha256"] = ApiKeyHasher.Hash(TestApp.OperatorKey),
                 ["Scheduler:Outbox:Directory"] = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + prefix),
+                ["Scheduler:Links:Secret"] = TestApp.LinkSecret,
             });
             if (settings is not null)
             {

@@ -27,11 +27,15 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The operator key the app is configured with (its SHA-256 is set, never the key).</summary>
     public const string OperatorKey = "test-operator-key-not-for-production";
 
+    /// <summary>The key the app signs action links with (at least 32 bytes, as the options require).</summary>
+    public const string LinkSecret = "test-link-secret-for-the-functions-tests-not-for-production";
+
     private readonly WebApplication _app;
 
-    private TestApp(WebApplication app, FakeClock clock, CapturingLoggerProvider logs, string tablePrefix)
+    private TestApp(WebApplication app, FakeClock clock, CapturingLoggerProvider logs, string tablePrefix, Uri? baseAddress)
     {
         _app = app;
+        BaseAddress = baseAddress;
         Clock = clock;
         Logs = logs;
         TablePrefix = tablePrefix;
@@ -49,25 +53,42 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The prefix of this app's tables.</summary>
     public string TablePrefix { get; }
 
+    /// <summary>Where the app listens on Kestrel (a real loopback socket, for a browser); null on the in-process test server.</summary>
+    public Uri? BaseAddress { get; }
+
     /// <summary>The app's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts an app; <paramref name="settings"/> adds or overrides configuration, <paramref name="services"/> replaces services.</summary>
+    /// <summary>
+    /// Starts an app; <paramref name="settings"/> adds or overrides configuration, <paramref name="services"/> replaces
+    /// services. With <paramref name="kestrel"/> it listens on a free loopback port (its public base URL) instead
+    /// of the in-process test server, so a real browser can reach it.
+    /// </summary>
     public static async Task<TestApp> StartAsync(
         AzuriteFixture azurite,
         LocalDate today,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool triggers = false)
+        bool triggers = false,
+        bool kestrel = false)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var clock = TestClocks.OnDay(today);
         var logs = new CapturingLoggerProvider();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
-        string[] args = triggers ? [] : [LocalHostApp.NoTriggersFlag];
-        var app = LocalHostApp.Build(args, builder =>
+        var baseAddress = kestrel ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
+        List<string> args = triggers ? [] : [LocalHostApp.NoTriggersFlag];
+        if (baseAddress is not null)
         {
-            builder.WebHost.UseTestServer();
+            args.AddRange(["--urls", baseAddress.GetLeftPart(UriPartial.Authority)]);
+        }
+
+        var app = LocalHostApp.Build([.. args], builder =>
+        {
+            if (baseAddress is null)
+            {
+                builder.WebHost.UseTestServer();
+            }
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Scheduler:Storage:ConnectionString"] = azurite.ConnectionString,
@@ -77,7 +98,12 @@ public sealed class TestApp : IAsyncDisposable
                 ["Scheduler:SeedDemo"] = "false",
                 ["Scheduler:Sweep:Schedule"] = "0 0 6 * * *",
                 ["Scheduler:Sweep:RecoverySchedule"] = Scheduler.Application.Alerts.Sweep.SweepOptions.DefaultRecoverySchedule,
+                ["Scheduler:Links:Secret"] = LinkSecret,
             });
+            if (baseAddress is not null)
+            {
+                builder.Configuration.AddInMemoryCollection([new("Scheduler:PublicBaseUrl", baseAddress.GetLeftPart(UriPartial.Authority))]);
+            }
             if (settings is not null)
             {
                 builder.Configuration.AddInMemoryCollection(settings);
@@ -88,13 +114,13 @@ public sealed class TestApp : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new TestApp(app, clock, logs, prefix);
+        return new TestApp(app, clock, logs, prefix, baseAddress);
     }
 
     /// <summary>A client sending <paramref name="key"/> as <c>X-Api-Key</c> (none when null).</summary>
     public HttpClient Client(string? key = null)
     {
-        var client = _app.GetTestClient();
+        var client = BaseAddress is null ? _app.GetTestClient() : new HttpClient { BaseAddress = BaseAddress };
         if (key is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -156,6 +182,13 @@ public sealed class TestApp : IAsyncDisposable
         var reason = problem["reason"]?.GetValue<string>();
         Assert.False(string.IsNullOrWhiteSpace(reason), text);
         return reason!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <inheritdoc />

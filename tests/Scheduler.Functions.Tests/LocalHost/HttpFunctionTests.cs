@@ -119,6 +119,12 @@ public sealed partial class HttpFunctionTests(AzuriteFixture azurite)
                     Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{name}: {method} {path} -> {(int)response.StatusCode} {body}");
                     Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
                 }
+                else if (path.StartsWith("/a/", StringComparison.Ordinal))
+                {
+                    // An action page: "x" is no signed link (403 page); a JSON body is no form (415 page).
+                    Assert.True(response.StatusCode == (method == "GET" ? HttpStatusCode.Forbidden : HttpStatusCode.UnsupportedMediaType), $"{name}: {method} {path} -> {(int)response.StatusCode} {body}");
+                    Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                }
                 else if (path.StartsWith("/api/", StringComparison.Ordinal))
                 {
                     // The function answered: every API function wants a key, and says so as a problem.

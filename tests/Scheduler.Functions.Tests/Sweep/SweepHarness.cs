@@ -66,7 +66,8 @@ internal sealed partial class SweepHarness : IAsyncDisposable
         LocalDate today,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool triggers = false)
+        bool triggers = false,
+        bool kestrel = false)
     {
         await ClearDispatchQueuesAsync(azurite);
 
@@ -82,7 +83,7 @@ internal sealed partial class SweepHarness : IAsyncDisposable
             all[name] = value;
         }
 
-        var app = await TestApp.StartAsync(azurite, today, all, services, triggers);
+        var app = await TestApp.StartAsync(azurite, today, all, services, triggers, kestrel);
         var key = await app.CreateAuthorityAsync(Authority, new
         {
             name = "Croydon",

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Scheduler.Domain.Alerts;
+using Scheduler.Application.Alerts.Links;
 using Scheduler.Domain.Alerts.Composition;
 
 namespace Scheduler.Application.Alerts.Dispatch;
@@ -20,7 +20,7 @@ public sealed partial class AlertDispatcher(
     IMessageQueue messages,
     IAlertPublisher publisher,
     IOptions<MailOptions> mail,
-    IOptions<SiteOptions> site,
+    ActionLinks links,
     IOptions<DispatchOptions> options,
     IClock clock,
     ILogger<AlertDispatcher> logger)
@@ -64,9 +64,13 @@ public sealed partial class AlertDispatcher(
         EmailMessage rendered;
         try
         {
-            var baseUrl = site.Value.PublicBaseUrl;
+            // One signed link per item for this recipient, issued on the sweep's day so a redelivery renders the same email.
             rendered = DigestComposer.Compose(new DigestRequest(
-                message.Recipient, mail.Value.FromAddress, message.SweepDay, [.. open.Select(e => new DigestItem(e.Alert, LegacyLink(baseUrl, e.Alert)))], names));
+                message.Recipient,
+                mail.Value.FromAddress,
+                message.SweepDay,
+                [.. open.Select(e => new DigestItem(e.Alert, links.For(e.Authority, e.Alert.MilestoneKey, message.Recipient, message.SweepDay).AbsoluteUri))],
+                names));
         }
         catch (ArgumentException ex)
         {
@@ -100,19 +104,6 @@ public sealed partial class AlertDispatcher(
             default:
                 throw new InvalidOperationException($"Unknown delivery outcome {outcome.GetType().Name}.");
         }
-    }
-
-    // Until signed action links (…/a/{token}) exist, an item links to its episode calendar or case, as before.
-    private static string LegacyLink(string publicBaseUrl, AlertCandidate alert)
-    {
-        var baseUrl = publicBaseUrl.TrimEnd('/');
-        var code = Uri.EscapeDataString(alert.AuthorityCode);
-        var id = Uri.EscapeDataString(alert.SubjectId);
-        return !SubjectReference.IsDisplayable(alert.SubjectId)
-            ? $"{baseUrl}/api/authorities/{code}/{(alert.SubjectKind == SubjectKind.Episode ? "episodes" : "cases")}"
-            : alert.SubjectKind == SubjectKind.Episode
-                ? $"{baseUrl}/api/authorities/{code}/episodes/{id}/calendar"
-                : $"{baseUrl}/api/authorities/{code}/cases/{id}";
     }
 
     /// <summary>
