@@ -59,10 +59,12 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_failing_message_is_redelivered_after_the_visibility_timeout_then_moved_unchanged_to_poison()
     {
         var maxDequeueCount = HostJsonQueues()["maxDequeueCount"]!.GetValue<int>();
-        await using var app = await StartAsync();
         const string body = """{"eventId":"ev-retry-1","authority":"la-retry"}""";
         var sent = await azurite.CreateQueueClient(ProbeQueueFunctions.FailingQueue).SendMessageAsync(body);
+
+        // Read the wire text before the host starts: once it polls, the message is invisible and a peek finds nothing.
         var wire = (await RawClient(ProbeQueueFunctions.FailingQueue).PeekMessageAsync()).Value.MessageText;
+        await using var app = await StartAsync();
 
         var poisoned = Assert.Single(await RawClient(QueueNames.Poison(ProbeQueueFunctions.FailingQueue)).PeekWhenAnyAsync());
 
