@@ -57,7 +57,7 @@ public static class WorkdaysQuick
         fastCpu.Sort();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"fast:  process CPU time per op, best pass {fastCpu[0]:F2} ns (load average {TimelinesQuick.LoadAverage()})"));
+            $"fast:  process CPU time per op, best pass {fastCpu[0]:F2} ns (load average {Machine.LoadAverage()})"));
 
         var naiveCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         sw.Restart();
@@ -65,7 +65,7 @@ public static class WorkdaysQuick
         sw.Stop();
         var naiveNs = sw.Elapsed.TotalNanoseconds / count;
         var naiveCpu = (Process.GetCurrentProcess().TotalProcessorTime - naiveCpuBefore).TotalNanoseconds / count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"naive: 1 pass, {naiveNs:F1} ns/op ({sw.Elapsed.TotalSeconds:F1} s; process CPU time {naiveCpu:F1} ns/op; load average {TimelinesQuick.LoadAverage()})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"naive: 1 pass, {naiveNs:F1} ns/op ({sw.Elapsed.TotalSeconds:F1} s; process CPU time {naiveCpu:F1} ns/op; load average {Machine.LoadAverage()})"));
 
         var mismatches = 0;
         for (var i = 0; i < count; i++)
