@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using Scheduler.Benchmarks;
 
-// "workdays --quick" / "timelines --quick" run Stopwatch comparisons without BenchmarkDotNet;
+// "workdays --quick" / "timelines --quick" run Stopwatch comparisons without BenchmarkDotNet ("timelines --profile"
+// runs the current timelines alone, for perf record);
 // anything else goes to BenchmarkDotNet's switcher (for example: --filter '*AddWorkingDays*' --job short).
 if (args.Length >= 2 && args[1] == "--quick")
 {
@@ -13,11 +14,16 @@ if (args.Length >= 2 && args[1] == "--quick")
     };
 }
 
+if (args is ["timelines", "--profile"])
+{
+    return TimelinesQuick.Profile();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(WorkdaysQuick).Assembly).Run(args);
 return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines) --quick | [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines) --quick | timelines --profile | [BenchmarkDotNet options]");
     return 2;
 }

@@ -91,7 +91,10 @@ internal sealed class MilestoneContext
     /// <summary>The previous actual date plus the rule's repeat interval.</summary>
     public LocalDate NextFrom(RuleDefinition rule, LocalDate previous) => IntervalFor(rule).ApplyTo(previous, CalendarFor(rule));
 
-    /// <summary>Builds one milestone: effective date (last working day on or before the nominal one) and status.</summary>
+    /// <summary>
+    /// Builds one milestone: effective date (last working day on or before the nominal one), completion and status
+    /// are all settled first, so the record is built once.
+    /// </summary>
     public Milestone Make(
         RuleDefinition rule,
         int sequence,
@@ -104,9 +107,14 @@ internal sealed class MilestoneContext
         bool? informational = null,
         AlternativeReading? alternative = null)
     {
-        var calendar = CalendarFor(rule);
-        var effective = calendar.PreviousWorkingDayOnOrBefore(due);
-        var milestone = new Milestone
+        var effective = CalendarFor(rule).PreviousWorkingDayOnOrBefore(due);
+        if (met is null && Completed.Count != 0
+            && Completed.TryGetValue(Milestone.KeyOf(rule.Id, cycle, sequence, step), out var done))
+        {
+            met = done;
+        }
+
+        return new Milestone
         {
             Rule = rule.Id,
             Sequence = sequence,
@@ -115,7 +123,7 @@ internal sealed class MilestoneContext
             Earliest = earliest,
             Due = due,
             Effective = effective,
-            Status = MilestoneStatus.Upcoming,
+            Status = StatusOf(due, effective, met, Today),
             Met = met,
             Audience = rule.Audience,
             Source = rule.Source,
@@ -124,14 +132,6 @@ internal sealed class MilestoneContext
             Cycle = cycle,
             Informational = informational ?? rule.Informational,
         };
-
-        if (met is null && Completed.Count != 0 && Completed.TryGetValue(milestone.Key, out var done))
-        {
-            met = done;
-            milestone = milestone with { Met = done };
-        }
-
-        return milestone with { Status = StatusOf(due, effective, met, Today) };
     }
 
     /// <summary>
