@@ -22,12 +22,14 @@ public sealed class WorkingDayCalendar
     private const int SlotsPerMonth = 31;
     private const int SlotsPerYear = 12 * SlotsPerMonth;
 
-    // _cumulative[0] is a sentinel (0 working days before the range); the date in slot s has index s + 1, so
-    // "is this a working day" is _cumulative[i] - _cumulative[i - 1] with no edge case at the first day.
     // Closure-day calendars built from this one, by their closure set: callers ask again on every request and
     // sweep, and each build walks the whole range. Bounded, because closure sets come from authorities' data.
     private const int MaxRememberedClosureSets = 256;
     private readonly ConcurrentDictionary<string, WorkingDayCalendar> _byClosures = new(StringComparer.Ordinal);
+
+    // _cumulative[0] is a sentinel (0 working days before the range) and 1 January of the first year has index 1,
+    // so for the date at index i, _cumulative[i] counts the working days up to and including it and
+    // _cumulative[i - 1] those strictly before it, with no edge case at the first day.
     private readonly int[] _cumulative;        // working days up to and including index i
     private readonly LocalDate[] _workingDays; // the working day of rank r (0-based), so results need one load
 
@@ -130,6 +132,7 @@ public sealed class WorkingDayCalendar
     /// The <paramref name="days"/>th working day after <paramref name="date"/> (date itself is day 0); for a
     /// negative count, the |days|th working day before it. Zero returns the date unchanged.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LocalDate AddWorkingDays(LocalDate date, int days)
     {
         var i = IndexOf(date);
@@ -138,18 +141,18 @@ public sealed class WorkingDayCalendar
             return date;
         }
 
-        // Rank (1-based) of the target among all working days in range. Counting back from a non-working
-        // day, the first working day before it is step 1, hence the correction; it is computed without a
-        // branch on the sign of days, which is unpredictable in bulk use.
-        var cumulative = _cumulative[i];
-        var working = cumulative - _cumulative[i - 1];
-        var rank = (long)cumulative + days + ((days >> 31) & (1 - working));
-        if ((ulong)(rank - 1) >= (ulong)_workingDays.Length)
+        // The target's rank (0-based) among all working days in range. Forward, it is the working days up to and
+        // including the date, plus days − 1. Back, it is the working days strictly before the date, plus days:
+        // counting back from a non-working day, the first working day before it is step 1. back is 1 for a negative
+        // count, so one table read serves both, with no branch on the sign (unpredictable in bulk use).
+        var back = days >>> 31;
+        var rank = (long)_cumulative[i - back] + days - 1 + back;
+        if ((ulong)rank >= (ulong)_workingDays.Length)
         {
             ThrowOutOfRange(date, days);
         }
 
-        return _workingDays[rank - 1];
+        return _workingDays[rank];
     }
 
     /// <summary>
@@ -166,26 +169,27 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>The date itself if it is a working day, else the last working day before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LocalDate PreviousWorkingDayOnOrBefore(LocalDate date)
     {
-        var i = IndexOf(date);
-        var rank = _cumulative[i];
-        if (rank == 0)
+        // Every milestone asks this once (its effective date); inlined, like AddWorkingDays, to save the call.
+        var rank = _cumulative[IndexOf(date)] - 1;
+        if ((uint)rank >= (uint)_workingDays.Length)
         {
-            throw new CalendarRangeException($"No working day on or before {date:uuuu-MM-dd} within the calendar.", FirstYear, LastYear);
+            ThrowNoWorkingDay(date, "before");
         }
 
-        return _workingDays[rank - 1];
+        return _workingDays[rank];
     }
 
     /// <summary>The date itself if it is a working day, else the first working day after it.</summary>
     public LocalDate NextWorkingDayOnOrAfter(LocalDate date)
     {
-        var i = IndexOf(date);
-        var rank = _cumulative[i] - (IsWorking(i) ? 1 : 0);
+        // The working days strictly before the date give the rank of the first one on or after it.
+        var rank = _cumulative[IndexOf(date) - 1];
         if (rank >= _workingDays.Length)
         {
-            throw new CalendarRangeException($"No working day on or after {date:uuuu-MM-dd} within the calendar.", FirstYear, LastYear);
+            ThrowNoWorkingDay(date, "after");
         }
 
         return _workingDays[rank];
@@ -222,9 +226,13 @@ public sealed class WorkingDayCalendar
     private void ThrowOutOfRange(LocalDate date) => throw new CalendarRangeException(date, FirstYear, LastYear);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNoWorkingDay(LocalDate date, string direction) =>
+        throw new CalendarRangeException($"No working day on or {direction} {date:uuuu-MM-dd} within the calendar.", FirstYear, LastYear);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowOutOfRange(LocalDate date, int days) =>
         throw new CalendarRangeException(
-            $"{date:uuuu-MM-dd} {(days > 0 ? "+" : "−")} {Math.Abs(days)} working days falls outside the working-day calendar, which covers {FirstYear}–{LastYear}.",
+            $"{date:uuuu-MM-dd} {(days > 0 ? "+" : "−")} {Math.Abs((long)days)} working days falls outside the working-day calendar, which covers {FirstYear}–{LastYear}.",
             FirstYear,
             LastYear);
 }
