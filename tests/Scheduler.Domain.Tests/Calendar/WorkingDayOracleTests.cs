@@ -59,6 +59,36 @@ public sealed class WorkingDayOracleTests
     }
 
     [Fact]
+    public void Dates_in_other_calendar_systems_count_as_the_same_iso_day()
+    {
+        // Coptic and Hebrew years have a 13th month; Julian dates' fields look like nearby ISO dates.
+        var oracle = new SteppingOracle(Statutory, []);
+        var others = new[] { CalendarSystem.Julian, CalendarSystem.Coptic, CalendarSystem.HebrewCivil, CalendarSystem.PersianSimple };
+        for (var date = new LocalDate(1991, 1, 1); date <= new LocalDate(2039, 12, 31); date = date.PlusDays(3))
+        {
+            foreach (var system in others)
+            {
+                var other = date.WithCalendar(system);
+                Assert.Equal(oracle.IsWorkingDay(date), Statutory.IsWorkingDay(other));
+                Assert.Equal(oracle.Previous(date), Statutory.PreviousWorkingDayOnOrBefore(other));
+                Assert.Equal(oracle.Next(date), Statutory.NextWorkingDayOnOrAfter(other));
+                Assert.Equal(oracle.Add(date, 5), Statutory.AddWorkingDays(other, 5));
+                Assert.Equal(oracle.Add(date, -5), Statutory.AddWorkingDays(other, -5));
+                Assert.Equal(oracle.Between(date, date.PlusDays(40)), Statutory.WorkingDaysBetween(other, date.PlusDays(40)));
+            }
+        }
+
+        Assert.Throws<CalendarRangeException>(() => Statutory.IsWorkingDay(new LocalDate(2041, 1, 2).WithCalendar(CalendarSystem.Coptic)));
+
+        // A calendar whose ISO years happen to be Hebrew years: the 13th month of its last year (5790 is a leap
+        // year) must still be converted (to 2030, outside this calendar), not read as a slot past the table's end.
+        var hebrewYears = WorkingDayCalendar.FromHolidays(BankHolidayTable.FromRules(5770, 5790));
+        var elul = new LocalDate(5790, 13, 29, CalendarSystem.HebrewCivil);
+        Assert.Throws<CalendarRangeException>(() => hebrewYears.AddWorkingDays(elul, 1));
+        Assert.Equal(oracle.Add(elul.WithCalendar(CalendarSystem.Iso), 1), Statutory.AddWorkingDays(elul, 1));
+    }
+
+    [Fact]
     public void Results_just_outside_the_range_are_a_range_error_not_a_wrong_date()
     {
         // 1 January 1990 is a bank holiday and 31 December 2040 a Monday: step off either end of the tables.
