@@ -13,6 +13,9 @@ public static class ChildCaseCalendar
 {
     // Milestones are collected in a list reused by each thread and copied out at their exact number: a case then
     // allocates its milestones and one right-sized array, not a list object and a half-empty backing array too.
+    // A list grown by an unusually long case is not kept.
+    private const int MaxKeptBuilderCapacity = 256;
+
     [ThreadStatic]
     private static List<Milestone>? t_builder;
 
@@ -65,6 +68,11 @@ public static class ChildCaseCalendar
 
         var milestones = list.ToArray();
         list.Clear();
+        if (list.Capacity > MaxKeptBuilderCapacity)
+        {
+            t_builder = null;
+        }
+
         return milestones;
     }
 
