@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using Scheduler.Benchmarks;
 
-// "workdays --quick" / "timelines --quick" run Stopwatch comparisons without BenchmarkDotNet ("timelines --profile"
-// runs the current timelines alone, for perf record);
+// "workdays --quick" / "timelines --quick" run Stopwatch comparisons without BenchmarkDotNet ("timelines --profile
+// [previous]" runs the current, or the previous, timelines alone, for perf record);
 // anything else goes to BenchmarkDotNet's switcher (for example: --filter '*AddWorkingDays*' --job short).
 if (args.Length >= 2 && args[1] == "--quick")
 {
@@ -14,9 +14,9 @@ if (args.Length >= 2 && args[1] == "--quick")
     };
 }
 
-if (args is ["timelines", "--profile"])
+if (args is ["timelines", "--profile", ..])
 {
-    return TimelinesQuick.Profile();
+    return TimelinesQuick.Profile(previous: args is [_, _, "previous"]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(WorkdaysQuick).Assembly).Run(args);
@@ -24,6 +24,6 @@ return 0;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines) --quick | timelines --profile | [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: Scheduler.Benchmarks (workdays|timelines) --quick | timelines --profile [previous] | [BenchmarkDotNet options]");
     return 2;
 }

@@ -90,15 +90,18 @@ public static class TimelinesQuick
     }
 
     /// <summary>
-    /// <c>timelines --profile</c>: the current implementation only, <paramref name="passes"/> passes and no check,
-    /// to run under <c>perf record</c> so that the samples are the rules engine's and not the harness's.
+    /// <c>timelines --profile [previous]</c>: one implementation only (the current one, or the frozen previous one),
+    /// <paramref name="passes"/> passes and no check, to run under <c>perf record</c> so that the samples are the
+    /// rules engine's and not the harness's.
     /// </summary>
-    public static int Profile(int passes = 10)
+    public static int Profile(bool previous, int passes = 10)
     {
         var cases = SyntheticCases.Create(Count);
         for (var pass = 0; pass < passes; pass++)
         {
-            var p = Pass.Measure(() => Compute(cases, cases.Length, WorkingDayCalendar.EnglandAndWales, AuthorityParameters.Default));
+            var p = previous
+                ? Pass.Measure(() => ComputeBaseline(cases, cases.Length, BaselineWorkingDayCalendar.EnglandAndWales, AuthorityParameters.Default))
+                : Pass.Measure(() => Compute(cases, cases.Length, WorkingDayCalendar.EnglandAndWales, AuthorityParameters.Default));
             Console.WriteLine(F($"pass {pass + 1}: {Describe(p)}"));
         }
 
