@@ -46,6 +46,8 @@ public sealed partial class SweepRunner(
         }
 
         var counts = new Counts();
+        var lap = Stopwatch.StartNew();
+        counts.AuthoritiesMs = started.ElapsedMilliseconds;
         var recorded = new ConcurrentBag<AlertLedgerEntry>();
         LocalDate? through = null;
         if (evaluatedDays.Count > 0)
@@ -57,6 +59,7 @@ public sealed partial class SweepRunner(
                 .Append(SweepWindow.Through(today, EscalationPolicy.Default, Statutory, _options.MinimumLookaheadDays))
                 .Max();
             var entries = await EvaluateAsync(contexts, from, today, through.Value, now, runId, counts, cancellationToken).ConfigureAwait(false);
+            lap.Restart();
             await Parallel.ForEachAsync(
                 entries,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken },
@@ -71,16 +74,25 @@ public sealed partial class SweepRunner(
                         Interlocked.Increment(ref counts.AlreadyRecorded);
                     }
                 }).ConfigureAwait(false);
+            counts.LedgerWritesMs = lap.ElapsedMilliseconds;
         }
 
         var batch = recorded.ToList();
+        lap.Restart();
         var recovered = await RecoverAsync(contexts.Keys, batch.Select(e => e.Key).ToHashSet(StringComparer.Ordinal), runId, now, cancellationToken)
             .ConfigureAwait(false);
         batch.AddRange(recovered);
+        var recoveryMs = lap.ElapsedMilliseconds;
 
+        lap.Restart();
         var (enqueued, failed) = await EnqueueDigestsAsync(batch, today, now, cancellationToken).ConfigureAwait(false);
+        var enqueueMs = lap.ElapsedMilliseconds;
+        lap.Restart();
         var watermark = await AdvanceAsync(read, today, runId, cancellationToken).ConfigureAwait(false);
+        var watermarkMs = lap.ElapsedMilliseconds;
+        lap.Restart();
         var expired = await PurgeExpiredAsync(contexts.Keys, now, cancellationToken).ConfigureAwait(false);
+        var retentionMs = lap.ElapsedMilliseconds;
 
         var summary = new SweepSummary
         {
@@ -103,6 +115,18 @@ public sealed partial class SweepRunner(
             RetentionAuditRowsDeleted = expired?.AuditRows,
             RetentionLedgerRowsDeleted = expired?.LedgerRows,
             DurationMs = started.ElapsedMilliseconds,
+            Phases = new SweepPhases
+            {
+                AuthoritiesMs = counts.AuthoritiesMs,
+                IndexQueryMs = counts.IndexQueryMs,
+                AcknowledgementsMs = counts.AcknowledgementsMs,
+                EvaluationMs = counts.EvaluationMs,
+                LedgerWritesMs = counts.LedgerWritesMs,
+                RecoveryMs = recoveryMs,
+                EnqueueMs = enqueueMs,
+                WatermarkMs = watermarkMs,
+                RetentionMs = retentionMs,
+            },
         };
         LogFinished(
             logger, runId, trigger, today, string.Join(',', evaluatedDays), summary.Milestones, summary.Candidates, summary.NewAlerts,
@@ -121,6 +145,7 @@ public sealed partial class SweepRunner(
         CancellationToken cancellationToken)
     {
         // One range query over the index: every open milestone whose effective date is on or before "through".
+        var watch = Stopwatch.StartNew();
         var rows = new List<DueIndexRow>();
         await foreach (var row in dueIndex.ReadOpenAsync(through, cancellationToken).ConfigureAwait(false))
         {
@@ -128,6 +153,9 @@ public sealed partial class SweepRunner(
         }
 
         counts.Milestones = rows.Count;
+        counts.IndexQueryMs = watch.ElapsedMilliseconds;
+        watch.Restart();
+        var reading = new Stopwatch();
         var entries = new List<AlertLedgerEntry>();
         foreach (var group in rows.GroupBy(r => r.Authority, StringComparer.Ordinal))
         {
@@ -139,6 +167,7 @@ public sealed partial class SweepRunner(
             }
 
             // Acknowledgements: one partition query per authority, matched to milestones by key prefix.
+            reading.Start();
             var acks = new Dictionary<string, List<AcknowledgementRecord>>(StringComparer.Ordinal);
             await foreach (var ack in acknowledgements.ListAsync(group.Key, cancellationToken).ConfigureAwait(false))
             {
@@ -151,6 +180,7 @@ public sealed partial class SweepRunner(
                 list.Add(ack);
             }
 
+            reading.Stop();
             foreach (var row in group)
             {
                 var subject = new AlertSubject(
@@ -189,7 +219,10 @@ public sealed partial class SweepRunner(
 
         // A person holding two roles for one milestone is one address: one key per address and role is already
         // distinct, but the same key twice (two identical index rows) must not be inserted twice.
-        return [.. entries.DistinctBy(e => (e.Authority, e.Key))];
+        List<AlertLedgerEntry> distinct = [.. entries.DistinctBy(e => (e.Authority, e.Key))];
+        counts.AcknowledgementsMs = reading.ElapsedMilliseconds;
+        counts.EvaluationMs = watch.ElapsedMilliseconds - reading.ElapsedMilliseconds;
+        return distinct;
     }
 
     private async Task<List<AlertLedgerEntry>> RecoverAsync(
@@ -380,5 +413,10 @@ public sealed partial class SweepRunner(
         public int Candidates;
         public int Unroutable;
         public int AlreadyRecorded;
+        public long AuthoritiesMs;
+        public long IndexQueryMs;
+        public long AcknowledgementsMs;
+        public long EvaluationMs;
+        public long LedgerWritesMs;
     }
 }

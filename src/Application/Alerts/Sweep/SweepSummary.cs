@@ -71,6 +71,10 @@ public sealed record SweepSummary
     [JsonPropertyName("durationMs")]
     public long DurationMs { get; init; }
 
+    /// <summary>Where the time went, phase by phase.</summary>
+    [JsonPropertyName("phases")]
+    public SweepPhases? Phases { get; init; }
+
     /// <summary>Audit rows older than the retention period removed by this run (null if the pass failed).</summary>
     [JsonPropertyName("retentionAuditRowsDeleted")]
     public int? RetentionAuditRowsDeleted { get; init; }
