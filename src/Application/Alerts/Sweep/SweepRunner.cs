@@ -91,7 +91,7 @@ public sealed partial class SweepRunner(
         var watermark = await AdvanceAsync(read, today, runId, cancellationToken).ConfigureAwait(false);
         var watermarkMs = lap.ElapsedMilliseconds;
         lap.Restart();
-        var expired = await PurgeExpiredAsync(contexts.Keys, now, cancellationToken).ConfigureAwait(false);
+        var expired = RetentionDue(read.LastSuccessfulDay, today) ? await PurgeExpiredAsync(contexts.Keys, now, cancellationToken).ConfigureAwait(false) : null;
         var retentionMs = lap.ElapsedMilliseconds;
 
         var summary = new SweepSummary
@@ -302,7 +302,15 @@ public sealed partial class SweepRunner(
         return (enqueued, failed);
     }
 
-    // Retention is housekeeping: a failure is logged and retried by the next sweep, never fails this one.
+    // Retention deletes whole months (RetentionService), so only the first sweep of a month (the watermark still in an
+    // earlier month, or none yet) can find rows that expired since the last pass. The other sweeps skip it: its
+    // per-authority range queries (and the ledger's partition scan) would otherwise make every daily sweep's time
+    // grow with years of audit and ledger rows instead of with what is due.
+    private static bool RetentionDue(LocalDate? lastSuccessfulDay, LocalDate today) =>
+        lastSuccessfulDay is not { } last || last.Year != today.Year || last.Month != today.Month;
+
+    // Retention is housekeeping: a failure is logged and caught up by next month's pass (its queries are ranges, so
+    // nothing expired is missed), never fails this sweep.
     private async Task<RetentionResult?> PurgeExpiredAsync(IEnumerable<string> authorityCodes, Instant now, CancellationToken cancellationToken)
     {
         try
