@@ -17,7 +17,7 @@ public static class Commands
           dataset       [--active N] [--quiet N]         the generated dataset's statistics (no storage)
           ceiling                                       Azurite's own throughput on this machine
           seed          [--authorities 152] [--cases 135000] [--active N (default cases/10)] [--parallelism 16]
-          sweep-scaling [--authorities 152] [--active 13500] [--quiet 121500] [--repeats 3] [--parallelism 16]
+          sweep-scaling [--authorities 152] [--active 13500] [--quiet 121500] [--repeats 5] [--parallelism 16]
           delivery      [--alerts 10000]
           api-load      [--authorities 152] [--cases 135000] [--seconds 20] [--writers-events 10]
           all           everything above in one Azurite, the national dataset seeded once
@@ -139,7 +139,7 @@ public static class Commands
         var parallelism = args.Int("parallelism", 16);
         var active = args.Int("active", 13_500);
         var quiet = args.Int("quiet", 121_500);
-        var repeats = args.Int("repeats", 3);
+        var repeats = args.Int("repeats", 5);
         var authorities = await SeedAuthoritiesAsync(args, seeder, report, cancellationToken).ConfigureAwait(false);
         await SeedCasesAsync(seeder, timings, report, authorities, CaseClass.Active, active, parallelism, cancellationToken).ConfigureAwait(false);
         var small = await SweepScaling.MeasureAsync(app, azurite, report, $"{active}", repeats, cancellationToken).ConfigureAwait(false);

@@ -163,10 +163,12 @@ public sealed class CaseGenerator(LocalDate today, int seed)
             ["child_agrees"] = true,
         }));
         events.Add(new(EventTypes.StatutoryVisitMade, start.PlusDays(random.Next(1, 6))));
-        for (var visit = start.PlusDays(random.Next(30, 41)); visit < start.PlusDays(365); visit = visit.PlusDays(random.Next(30, 41)))
+        foreach (var offset in Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(30, 330)).Distinct().Order())
         {
-            events.Add(new(EventTypes.StatutoryVisitMade, visit));
+            events.Add(new(EventTypes.StatutoryVisitMade, start.PlusDays(offset)));
         }
+
+        events.Add(new(EventTypes.StatutoryVisitMade, start.PlusDays(random.Next(335, 362))));
 
         var lastVisit = Today.PlusDays(-random.Next(60, 110));
         for (var visit = lastVisit; visit > start.PlusDays(365); visit = visit.PlusMonths(-6).PlusDays(random.Next(1, 10)))

@@ -146,6 +146,7 @@ public static class ApiLoad
         var distinct = ids.Distinct(StringComparer.Ordinal).Count();
         var expected = Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, perWriter).Select(k => $"writer-{w:D2}-{k:D3}")).ToHashSet(StringComparer.Ordinal);
         var missing = expected.Count(id => !ids.Contains(id));
+
         // The due-date index must match the case's final version (each write's sync re-reads and repeats up to 4 passes).
         var subject = await app.Service<ISubjectStore>().GetAsync(SubjectKind.Case, authority.Code, synthetic.CaseRef, cancellationToken).ConfigureAwait(false);
         var indexed = new HashSet<string>(StringComparer.Ordinal);
@@ -159,12 +160,12 @@ public static class ApiLoad
 
         var expectedKeys = subject?.IndexKeys.ToHashSet(StringComparer.Ordinal) ?? [];
         report.Add(
-            "api.writers16.index",
-            $"version {subject?.Version}; {expectedKeys.Count} open milestones, {indexed.Count} index rows: {(indexed.SetEquals(expectedKeys) ? "index matches the case" : $"STALE ({indexed.Except(expectedKeys).Count()} extra, {expectedKeys.Except(indexed).Count()} missing)")}");
-        report.Add(
             "api.writers16.one-case",
             $"{total} events posted by 16 writers in {sw.Elapsed.TotalSeconds:F1} s: {accepted} created, {replays} replays, {conflicts} 409s retried, {failures.Count} failed; stored {ids.Count} ({distinct} distinct), missing {missing}, doubled {ids.Count - distinct}: {(missing == 0 && ids.Count == total && failures.IsEmpty ? "no event lost" : "EVENTS LOST")}",
             load);
+        report.Add(
+            "api.writers16.index",
+            $"version {subject?.Version}; {expectedKeys.Count} open milestones, {indexed.Count} index rows: {(indexed.SetEquals(expectedKeys) ? "index matches the case" : $"STALE ({indexed.Except(expectedKeys).Count()} extra, {expectedKeys.Except(indexed).Count()} missing)")}");
         foreach (var failure in failures.Take(3))
         {
             Report.Note($"    failure: {failure}");
