@@ -55,7 +55,7 @@ public sealed class Seeder(BenchApp app, Azurite azurite, CaseGenerator generato
                 },
             });
             await authorities.PutAsync(code, body, Actor, cancellationToken).ConfigureAwait(false);
-            var key = await authorities.IssueKeyAsync(code, Actor, cancellationToken).ConfigureAwait(false);
+            var key = await authorities.IssueKeyAsync(code, new IssueKeyRequest("benchmark"), Actor, cancellationToken).ConfigureAwait(false);
             var episode = await episodes.CreateAsync(code, EpisodeBody(number), Actor, cancellationToken).ConfigureAwait(false);
             result.Add(new SeededAuthority(code, key.Key, episode.Subject.Id));
         }

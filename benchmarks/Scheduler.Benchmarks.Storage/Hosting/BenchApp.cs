@@ -58,6 +58,9 @@ public sealed class BenchApp : IAsyncDisposable
                 ["Scheduler:OperatorKeySha256"] = ApiKeyHasher.Hash(OperatorKey),
                 ["Scheduler:Outbox:Directory"] = outbox,
                 ["Scheduler:SeedDemo"] = "false",
+
+                // A fresh random secret per run: the digests carry signed action links like any deployment's.
+                ["Scheduler:Links:Secret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
 

@@ -85,6 +85,9 @@ public sealed class PortTimings
 
         public IAsyncEnumerable<SubjectRecord> ListAsync(SubjectKind kind, string authority, CancellationToken cancellationToken) => inner.ListAsync(kind, authority, cancellationToken);
 
+        public Task<SubjectPage> PageAsync(SubjectKind kind, string authority, string? variant, int pageSize, string? continuation, CancellationToken cancellationToken) =>
+            inner.PageAsync(kind, authority, variant, pageSize, continuation, cancellationToken);
+
         public IAsyncEnumerable<SubjectRecord> ListAllAsync(SubjectKind kind, CancellationToken cancellationToken) => inner.ListAllAsync(kind, cancellationToken);
     }
 
@@ -96,6 +99,9 @@ public sealed class PortTimings
 
         public Task UpsertAsync(IEnumerable<DueIndexRow> rows, CancellationToken cancellationToken) =>
             timings.TimeAsync("index.upsert (all rows of a subject)", () => inner.UpsertAsync(rows, cancellationToken));
+
+        public Task MarkAlertedAsync(DueIndexKey key, LocalDate due, CancellationToken cancellationToken) =>
+            timings.TimeAsync("index.mark-alerted", () => inner.MarkAlertedAsync(key, due, cancellationToken));
 
         public Task DeleteAsync(IEnumerable<string> compactKeys, CancellationToken cancellationToken) =>
             timings.TimeAsync("index.delete (retired rows)", () => inner.DeleteAsync(compactKeys, cancellationToken));
