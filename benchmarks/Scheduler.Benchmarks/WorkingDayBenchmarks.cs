@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using Scheduler.Benchmarks.Baseline;
 using Scheduler.Domain.Calendar;
 
 namespace Scheduler.Benchmarks;
@@ -20,6 +21,8 @@ public abstract class WorkingDayBenchmarkBase
 
     protected NaiveWorkingDayCalendar Naive { get; } = NaiveWorkingDayCalendar.EnglandAndWales;
 
+    protected BaselineWorkingDayCalendar Previous { get; } = BaselineWorkingDayCalendar.EnglandAndWales;
+
     /// <summary>Generates the inputs once per benchmark.</summary>
     [GlobalSetup]
     public void Setup()
@@ -31,10 +34,22 @@ public abstract class WorkingDayBenchmarkBase
     }
 }
 
-/// <summary>AddWorkingDays: the precomputed calendar vs stepping day by day.</summary>
+/// <summary>AddWorkingDays: the precomputed calendar (current and previous) vs stepping day by day.</summary>
 [MemoryDiagnoser]
 public class AddWorkingDaysBenchmarks : WorkingDayBenchmarkBase
 {
+    [Benchmark(OperationsPerInvoke = N)]
+    public int Previous_AddWorkingDays()
+    {
+        var acc = 0;
+        for (var i = 0; i < N; i++)
+        {
+            acc += Previous.AddWorkingDays(Dates[i], Offsets[i]).Day;
+        }
+
+        return acc;
+    }
+
     [Benchmark(OperationsPerInvoke = N)]
     public int Fast_AddWorkingDays()
     {

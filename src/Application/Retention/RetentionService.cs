@@ -3,14 +3,18 @@ using NodaTime;
 
 namespace Scheduler.Application.Retention;
 
-/// <summary>Deletes audit-log and alert-ledger rows older than the retention period, authority by authority.</summary>
+/// <summary>
+/// Deletes audit-log and alert-ledger rows older than the retention period, authority by authority, in whole UTC
+/// months: a row is kept the full period and at most a month longer, so one pass a month (the sweep's first of the
+/// month) is enough.
+/// </summary>
 public sealed class RetentionService(IRetentionStore store, IOptions<RetentionOptions> options)
 {
-    /// <summary>Deletes what expired before <paramref name="now"/> minus the retention period.</summary>
+    /// <summary>Deletes what was recorded before the UTC month of <paramref name="now"/> minus the retention period.</summary>
     public async Task<RetentionResult> PurgeExpiredAsync(IEnumerable<string> authorities, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorities);
-        var cutoff = now.InUtc().LocalDateTime.PlusYears(-options.Value.Years).InUtc().ToInstant();
+        var cutoff = now.InUtc().Date.PlusYears(-options.Value.Years).With(DateAdjusters.StartOfMonth).AtMidnight().InUtc().ToInstant();
         int audit = 0, ledger = 0;
         foreach (var authority in authorities)
         {

@@ -11,6 +11,14 @@ namespace Scheduler.Domain.Milestones;
 /// </summary>
 public static class ChildCaseCalendar
 {
+    // Milestones are collected in a list reused by each thread and copied out at their exact number: a case then
+    // allocates its milestones and one right-sized array, not a list object and a half-empty backing array too.
+    // A list grown by an unusually long case is not kept.
+    private const int MaxKeptBuilderCapacity = 256;
+
+    [ThreadStatic]
+    private static List<Milestone>? t_builder;
+
     /// <summary>
     /// Every milestone of the case, with statuses relative to <paramref name="today"/>. A closed case (or ended
     /// plan) produces nothing due after its closure; unmet occurrences due before it keep their status for
@@ -26,7 +34,8 @@ public static class ChildCaseCalendar
     {
         ArgumentNullException.ThrowIfNull(facts);
         var ctx = new MilestoneContext(parameters, statutory, local, today, facts.Completed);
-        var list = new List<Milestone>(16);
+        var list = t_builder ??= new List<Milestone>(32);
+        list.Clear();
         var closed = facts.CaseClosed;
 
         if (facts.ReferralReceived is { } referral)
@@ -39,12 +48,12 @@ public static class ChildCaseCalendar
             }
         }
 
-        ChildProtection(ctx, facts, closed, list);
-        LookedAfter(ctx, facts, closed, list);
+        ChildProtection(in ctx, facts, closed, list);
+        LookedAfter(in ctx, facts, closed, list);
 
         if (facts.PrivateFosteringNotified is { } aware)
         {
-            PrivateFostering(ctx, aware, MilestoneContext.Sorted(facts.StatutoryVisitsMade), closed, list);
+            PrivateFostering(in ctx, aware, MilestoneContext.Sorted(facts.StatutoryVisitsMade), closed, list);
         }
 
         if (facts.AdopterAssessmentStarted is { } started)
@@ -57,10 +66,17 @@ public static class ChildCaseCalendar
             list.Add(ctx.Make(ChildLevelRules.CdopReview, 1, ctx.DueFrom(ChildLevelRules.CdopReview, death), null));
         }
 
-        return list;
+        var milestones = list.ToArray();
+        list.Clear();
+        if (list.Capacity > MaxKeptBuilderCapacity)
+        {
+            t_builder = null;
+        }
+
+        return milestones;
     }
 
-    private static void ChildProtection(MilestoneContext ctx, ChildCaseFacts facts, LocalDate? closed, List<Milestone> list)
+    private static void ChildProtection(in MilestoneContext ctx, ChildCaseFacts facts, LocalDate? closed, List<Milestone> list)
     {
         // E4: the authority's trigger first; the other variant (AMB-12) as the alternative reading.
         var preferStrategy = ctx.Parameters.IcpcTrigger == IcpcTrigger.StrategyDiscussion;
@@ -93,17 +109,17 @@ public static class ChildCaseCalendar
 
         if (reviews.Count > 0)
         {
-            ChainFrom(ctx, ChildLevelRules.CpReviewSubsequent, reviews, 1, end, 1, list);
+            ChainFrom(in ctx, ChildLevelRules.CpReviewSubsequent, reviews, 1, end, 1, list);
         }
 
         var coreGroup = ChildLevelRules.CoreGroup;
-        OversightCalendar.Chain(ctx, coreGroup, ctx.DueFrom(coreGroup, icpc), MilestoneContext.Sorted(facts.CoreGroupsHeld), end, 1, list);
+        OversightCalendar.Chain(in ctx, coreGroup, ctx.DueFrom(coreGroup, icpc), MilestoneContext.Sorted(facts.CoreGroupsHeld), end, 1, list);
 
         var visits = ChildLevelRules.CpPlanVisits;
-        OversightCalendar.Chain(ctx, visits, ctx.DueFrom(visits, icpc), MilestoneContext.Sorted(facts.CpVisitsMade), end, 1, list);
+        OversightCalendar.Chain(in ctx, visits, ctx.DueFrom(visits, icpc), MilestoneContext.Sorted(facts.CpVisitsMade), end, 1, list);
     }
 
-    private static void LookedAfter(MilestoneContext ctx, ChildCaseFacts facts, LocalDate? closed, List<Milestone> list)
+    private static void LookedAfter(in MilestoneContext ctx, ChildCaseFacts facts, LocalDate? closed, List<Milestone> list)
     {
         if (facts.BecameLookedAfter is not { } lookedAfter)
         {
@@ -135,7 +151,7 @@ public static class ChildCaseCalendar
 
             if (reviews.Count > 1)
             {
-                ChainFrom(ctx, ChildLevelRules.LacReviewSubsequent, reviews, 2, closed, 1, list);
+                ChainFrom(in ctx, ChildLevelRules.LacReviewSubsequent, reviews, 2, closed, 1, list);
             }
         }
 
@@ -168,14 +184,14 @@ public static class ChildCaseCalendar
             list.Add(ctx.Make(ChildLevelRules.PathwayNeedsAssessment, 1, ctx.DueFrom(ChildLevelRules.PathwayNeedsAssessment, eligible), null));
         }
 
-        StatutoryVisits(ctx, facts, reviews, closed, list);
+        StatutoryVisits(in ctx, facts, reviews, closed, list);
     }
 
     /// <summary>
     /// E12–E16, per placement (<see cref="Milestone.Cycle"/> = placement number): the first visit, then each visit
     /// due one interval after the previous actual one, the interval set by the placement's kind and phase.
     /// </summary>
-    private static void StatutoryVisits(MilestoneContext ctx, ChildCaseFacts facts, IReadOnlyList<LocalDate> reviews, LocalDate? closed, List<Milestone> list)
+    private static void StatutoryVisits(in MilestoneContext ctx, ChildCaseFacts facts, IReadOnlyList<LocalDate> reviews, LocalDate? closed, List<Milestone> list)
     {
         var placements = facts.Placements;
         if (placements.Count == 0)
@@ -260,7 +276,7 @@ public static class ChildCaseCalendar
         }
     }
 
-    private static void PrivateFostering(MilestoneContext ctx, LocalDate aware, IReadOnlyList<LocalDate> visits, LocalDate? closed, List<Milestone> list)
+    private static void PrivateFostering(in MilestoneContext ctx, LocalDate aware, IReadOnlyList<LocalDate> visits, LocalDate? closed, List<Milestone> list)
     {
         var rule = ChildLevelRules.PrivateFosteringVisits;
         var firstYearEnds = aware.PlusYears(1);
@@ -278,7 +294,7 @@ public static class ChildCaseCalendar
     }
 
     /// <summary>held[from..] repeat from the previous actual date: occurrence k is due one interval after held[from + k − 2].</summary>
-    private static void ChainFrom(MilestoneContext ctx, RuleDefinition rule, IReadOnlyList<LocalDate> held, int from, LocalDate? stop, int cycle, List<Milestone> list)
+    private static void ChainFrom(in MilestoneContext ctx, RuleDefinition rule, IReadOnlyList<LocalDate> held, int from, LocalDate? stop, int cycle, List<Milestone> list)
     {
         var sequence = 1;
         for (var i = from; i < held.Count; i++, sequence++)

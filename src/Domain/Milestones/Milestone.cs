@@ -61,7 +61,11 @@ public sealed record Milestone
     /// The occurrence's stable identity within its episode or case: <c>rule/cycle/sequence[/step]</c>. Alert keys
     /// and <c>milestone_completed</c> events use it.
     /// </summary>
-    public string Key => Step is null ? $"{Rule}/{Cycle}/{Sequence}" : $"{Rule}/{Cycle}/{Sequence}/{Step}";
+    public string Key => KeyOf(Rule, Cycle, Sequence, Step);
+
+    /// <summary>The <see cref="Key"/> a milestone with these fields has, before it is built.</summary>
+    internal static string KeyOf(string rule, int cycle, int sequence, string? step) =>
+        step is null ? $"{rule}/{cycle}/{sequence}" : $"{rule}/{cycle}/{sequence}/{step}";
 }
 
 /// <summary>The dates a milestone would have under the other reading of an ambiguous rule.</summary>

@@ -8,9 +8,14 @@ namespace Scheduler.Domain.Milestones;
 /// What every milestone computation needs: the two calendars, the authority's parameters, today and the
 /// horizon. Builds milestones with their effective date and status.
 /// </summary>
-internal sealed class MilestoneContext
+/// <remarks>One per computation, passed by reference (<c>in</c>): a struct, so computing a case allocates only its milestones.</remarks>
+internal readonly struct MilestoneContext
 {
     private static readonly IReadOnlyDictionary<string, LocalDate> NoCompletions = new Dictionary<string, LocalDate>();
+
+    private readonly bool _anyCompleted;
+    private readonly bool _anyLocalPractice;
+    private readonly bool _anyOverrides;
 
     public MilestoneContext(
         AuthorityParameters parameters,
@@ -28,6 +33,11 @@ internal sealed class MilestoneContext
         Today = today;
         HorizonEnd = today.PlusYears(parameters.HorizonYears);
         Completed = completed is { Count: > 0 } ? completed : NoCompletions;
+
+        // Asked once per case rather than once per milestone: each is an interface call, and almost always false.
+        _anyCompleted = Completed.Count != 0;
+        _anyLocalPractice = parameters.LocalPracticeRules.Count != 0;
+        _anyOverrides = parameters.OffsetOverrides.Count != 0;
     }
 
     public AuthorityParameters Parameters { get; }
@@ -45,12 +55,12 @@ internal sealed class MilestoneContext
 
     /// <summary>Statutory rules always count on the statutory calendar; only parameter rules the authority marks use its own.</summary>
     public WorkingDayCalendar CalendarFor(RuleDefinition rule) =>
-        rule.IsParameter && Parameters.UsesLocalCalendar(rule.Id) ? Local : Statutory;
+        _anyLocalPractice && rule.IsParameter && Parameters.UsesLocalCalendar(rule.Id) ? Local : Statutory;
 
     /// <summary>The rule's first offset after the authority's parameters and overrides.</summary>
     public RuleOffset OffsetFor(RuleDefinition rule)
     {
-        if (rule.IsParameter && rule.RepeatInterval is null && Parameters.OffsetOverrides.Count != 0
+        if (_anyOverrides && rule.IsParameter && rule.RepeatInterval is null
             && Parameters.OffsetOverrides.TryGetValue(rule.Id, out var overridden))
         {
             return overridden;
@@ -74,7 +84,7 @@ internal sealed class MilestoneContext
     /// <summary>The rule's repeat interval after the authority's parameters and overrides.</summary>
     public RuleOffset IntervalFor(RuleDefinition rule)
     {
-        if (rule.IsParameter && Parameters.OffsetOverrides.Count != 0
+        if (_anyOverrides && rule.IsParameter
             && Parameters.OffsetOverrides.TryGetValue(rule.Id, out var overridden))
         {
             return overridden;
@@ -91,7 +101,10 @@ internal sealed class MilestoneContext
     /// <summary>The previous actual date plus the rule's repeat interval.</summary>
     public LocalDate NextFrom(RuleDefinition rule, LocalDate previous) => IntervalFor(rule).ApplyTo(previous, CalendarFor(rule));
 
-    /// <summary>Builds one milestone: effective date (last working day on or before the nominal one) and status.</summary>
+    /// <summary>
+    /// Builds one milestone: effective date (last working day on or before the nominal one), completion and status
+    /// are all settled first, so the record is built once.
+    /// </summary>
     public Milestone Make(
         RuleDefinition rule,
         int sequence,
@@ -104,9 +117,14 @@ internal sealed class MilestoneContext
         bool? informational = null,
         AlternativeReading? alternative = null)
     {
-        var calendar = CalendarFor(rule);
-        var effective = calendar.PreviousWorkingDayOnOrBefore(due);
-        var milestone = new Milestone
+        var effective = CalendarFor(rule).PreviousWorkingDayOnOrBefore(due);
+        if (met is null && _anyCompleted
+            && Completed.TryGetValue(Milestone.KeyOf(rule.Id, cycle, sequence, step), out var done))
+        {
+            met = done;
+        }
+
+        return new Milestone
         {
             Rule = rule.Id,
             Sequence = sequence,
@@ -115,7 +133,7 @@ internal sealed class MilestoneContext
             Earliest = earliest,
             Due = due,
             Effective = effective,
-            Status = MilestoneStatus.Upcoming,
+            Status = StatusOf(due, effective, met, Today),
             Met = met,
             Audience = rule.Audience,
             Source = rule.Source,
@@ -124,14 +142,6 @@ internal sealed class MilestoneContext
             Cycle = cycle,
             Informational = informational ?? rule.Informational,
         };
-
-        if (met is null && Completed.Count != 0 && Completed.TryGetValue(milestone.Key, out var done))
-        {
-            met = done;
-            milestone = milestone with { Met = done };
-        }
-
-        return milestone with { Status = StatusOf(due, effective, met, Today) };
     }
 
     /// <summary>

@@ -37,16 +37,16 @@ public static class OversightCalendar
         if (reinspection is { Judgement: Judgement.Inadequate } again)
         {
             // A11: the cycle restarts from the new report; events before it belong to the first cycle.
-            OfstedCycle(ctx, set, facts, 1, facts.ReportReceived, again.ReportReceived, list);
-            OfstedCycle(ctx, set, facts, 2, again.ReportReceived, null, list);
+            OfstedCycle(in ctx, set, facts, 1, facts.ReportReceived, again.ReportReceived, list);
+            OfstedCycle(in ctx, set, facts, 2, again.ReportReceived, null, list);
         }
         else
         {
-            OfstedCycle(ctx, set, facts, 1, facts.ReportReceived, null, list);
+            OfstedCycle(in ctx, set, facts, 1, facts.ReportReceived, null, list);
         }
 
-        DfeIntervention(ctx, facts, list);
-        LocalGovernance(ctx, facts, exit, list);
+        DfeIntervention(in ctx, facts, list);
+        LocalGovernance(in ctx, facts, exit, list);
 
         if (exit is { } exitDate)
         {
@@ -65,7 +65,7 @@ public static class OversightCalendar
     }
 
     private static void OfstedCycle(
-        MilestoneContext ctx,
+        in MilestoneContext ctx,
         RuleSet set,
         OversightFacts facts,
         int cycle,
@@ -173,8 +173,8 @@ public static class OversightCalendar
                     continue;
                 }
 
-                Steps(ctx, a8, i + 1, day1, cycle, list);
-                Steps(ctx, a9, i + 1, day1, cycle, list);
+                Steps(in ctx, a8, i + 1, day1, cycle, list);
+                Steps(in ctx, a9, i + 1, day1, cycle, list);
                 if (i == 0)
                 {
                     // The first monitoring visit's report is not published (handbook para 41).
@@ -196,7 +196,7 @@ public static class OversightCalendar
 
         if (set.Find(RuleIds.ReinspectionNoticeAndPlanning) is { } a12 && In(facts.ReinspectionFieldworkStart) is { } fieldwork)
         {
-            Steps(ctx, a12, 1, fieldwork, cycle, list);
+            Steps(in ctx, a12, 1, fieldwork, cycle, list);
         }
 
         if (set.Find(RuleIds.IlacsRoutineInspectionWindow) is { } b6 && cycleEnd is null
@@ -207,7 +207,7 @@ public static class OversightCalendar
 
         if (set.Find(RuleIds.IlacsAnnualEngagement) is { } b7)
         {
-            Chain(ctx, b7, ctx.DueFrom(b7, anchor), Within(LocalDateSorted(facts.AnnualEngagementMeetings), anchor, cycleEnd), cycleEnd, cycle, list);
+            Chain(in ctx, b7, ctx.DueFrom(b7, anchor), Within(LocalDateSorted(facts.AnnualEngagementMeetings), anchor, cycleEnd), cycleEnd, cycle, list);
         }
 
         if (cycleEnd is { } end)
@@ -224,7 +224,7 @@ public static class OversightCalendar
         }
     }
 
-    private static void DfeIntervention(MilestoneContext ctx, OversightFacts facts, List<Milestone> list)
+    private static void DfeIntervention(in MilestoneContext ctx, OversightFacts facts, List<Milestone> list)
     {
         var published = facts.ReportPublished ?? facts.ReportReceived;
         var reinspection = facts.Reinspection;
@@ -242,7 +242,7 @@ public static class OversightCalendar
         var reviews = LocalDateSorted(facts.DfeReviewsHeld);
         if (ctx.Parameters.DfeReviewAnchor == DfeReviewAnchor.PreviousActual)
         {
-            Chain(ctx, c3, ctx.DueFrom(c3, published), reviews, leftInadequate, 1, list);
+            Chain(in ctx, c3, ctx.DueFrom(c3, published), reviews, leftInadequate, 1, list);
         }
         else
         {
@@ -279,11 +279,11 @@ public static class OversightCalendar
         }
     }
 
-    private static void LocalGovernance(MilestoneContext ctx, OversightFacts facts, LocalDate? exit, List<Milestone> list)
+    private static void LocalGovernance(in MilestoneContext ctx, OversightFacts facts, LocalDate? exit, List<Milestone> list)
     {
         var anchor = facts.ReportReceived;
         var d1 = LocalGovernanceRules.ImprovementBoardMonthly;
-        Chain(ctx, d1, ctx.DueFrom(d1, anchor), LocalDateSorted(facts.ImprovementBoardMeetings), exit, 1, list);
+        Chain(in ctx, d1, ctx.DueFrom(d1, anchor), LocalDateSorted(facts.ImprovementBoardMeetings), exit, 1, list);
 
         var d4 = LocalGovernanceRules.TransitionalActionPlanPeriod;
         list.Add(ctx.Make(d4, 1, ctx.DueFrom(d4, anchor), null, informational: true));
@@ -303,7 +303,7 @@ public static class OversightCalendar
     }
 
     /// <summary>Each step of a multi-step rule, counted from <paramref name="day1"/>.</summary>
-    private static void Steps(MilestoneContext ctx, RuleDefinition rule, int sequence, LocalDate day1, int cycle, List<Milestone> list)
+    private static void Steps(in MilestoneContext ctx, RuleDefinition rule, int sequence, LocalDate day1, int cycle, List<Milestone> list)
     {
         var calendar = ctx.CalendarFor(rule);
         foreach (var step in rule.Steps)
@@ -319,7 +319,7 @@ public static class OversightCalendar
     /// held[i] meets occurrence i + 1, and the next is due one interval after the last actual date. An occurrence
     /// not yet held stays against its own due date; nothing is computed beyond it.
     /// </summary>
-    internal static void Chain(MilestoneContext ctx, RuleDefinition rule, LocalDate firstDue, IReadOnlyList<LocalDate> held, LocalDate? stop, int cycle, List<Milestone> list)
+    internal static void Chain(in MilestoneContext ctx, RuleDefinition rule, LocalDate firstDue, IReadOnlyList<LocalDate> held, LocalDate? stop, int cycle, List<Milestone> list)
     {
         var due = firstDue;
         for (var i = 0; i < held.Count; i++)

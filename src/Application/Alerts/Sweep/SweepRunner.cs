@@ -50,6 +50,8 @@ public sealed partial class SweepRunner(
         await run.StartAsync(cancellationToken).ConfigureAwait(false);
         var contexts = await LoadAuthoritiesAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Counts();
+        var lap = Stopwatch.StartNew();
+        counts.AuthoritiesMs = started.ElapsedMilliseconds;
         var recorded = new ConcurrentBag<AlertLedgerEntry>();
         LocalDate? through = null;
 
@@ -64,6 +66,7 @@ public sealed partial class SweepRunner(
                 .Append(SweepWindow.Through(today, EscalationPolicy.Default, Statutory, _options.MinimumLookaheadDays))
                 .Max();
             var (entries, firstSighted) = await EvaluateAsync(contexts, from, today, through.Value, now, runId, counts, cancellationToken).ConfigureAwait(false);
+            lap.Restart();
             await Parallel.ForEachAsync(
                 entries,
                 Parallelism(cancellationToken),
@@ -86,6 +89,7 @@ public sealed partial class SweepRunner(
                 Parallelism(cancellationToken),
                 async (row, ct) => await dueIndex.MarkAlertedAsync(row.Key, row.Due, ct).ConfigureAwait(false)).ConfigureAwait(false);
             counts.FirstSight = firstSighted.Count;
+            counts.LedgerWritesMs = lap.ElapsedMilliseconds;
         }
 
         if (_options.FaultInjectionHoldAfterLedger)
@@ -95,13 +99,21 @@ public sealed partial class SweepRunner(
         }
 
         var batch = recorded.ToList();
+        lap.Restart();
         var recovered = await RecoverAsync(contexts.Keys, batch.Select(e => e.Key).ToHashSet(StringComparer.Ordinal), run, now, cancellationToken)
             .ConfigureAwait(false);
         batch.AddRange(recovered);
+        var recoveryMs = lap.ElapsedMilliseconds;
 
+        lap.Restart();
         var (enqueued, failed) = await EnqueueDigestsAsync(batch, today, now, cancellationToken).ConfigureAwait(false);
+        var enqueueMs = lap.ElapsedMilliseconds;
+        lap.Restart();
         var watermark = await AdvanceAsync(read, today, runId, cancellationToken).ConfigureAwait(false);
-        var expired = await PurgeExpiredAsync(contexts.Keys, now, cancellationToken).ConfigureAwait(false);
+        var watermarkMs = lap.ElapsedMilliseconds;
+        lap.Restart();
+        var expired = RetentionDue(read.LastSuccessfulDay, today) ? await PurgeExpiredAsync(contexts.Keys, now, cancellationToken).ConfigureAwait(false) : null;
+        var retentionMs = lap.ElapsedMilliseconds;
 
         var summary = new SweepSummary
         {
@@ -125,6 +137,18 @@ public sealed partial class SweepRunner(
             RetentionAuditRowsDeleted = expired?.AuditRows,
             RetentionLedgerRowsDeleted = expired?.LedgerRows,
             DurationMs = started.ElapsedMilliseconds,
+            Phases = new SweepPhases
+            {
+                AuthoritiesMs = counts.AuthoritiesMs,
+                IndexQueryMs = counts.IndexQueryMs,
+                AcknowledgementsMs = counts.AcknowledgementsMs,
+                EvaluationMs = counts.EvaluationMs,
+                LedgerWritesMs = counts.LedgerWritesMs,
+                RecoveryMs = recoveryMs,
+                EnqueueMs = enqueueMs,
+                WatermarkMs = watermarkMs,
+                RetentionMs = retentionMs,
+            },
         };
         LogFinished(
             logger, runId, trigger, today, string.Join(',', evaluatedDays), summary.Milestones, summary.Candidates, summary.NewAlerts,
@@ -197,6 +221,7 @@ public sealed partial class SweepRunner(
         CancellationToken cancellationToken)
     {
         // One range query over the index: every open milestone whose effective date is on or before "through".
+        var watch = Stopwatch.StartNew();
         var rows = new List<DueIndexRow>();
         await foreach (var row in dueIndex.ReadOpenAsync(through, cancellationToken).ConfigureAwait(false))
         {
@@ -204,6 +229,9 @@ public sealed partial class SweepRunner(
         }
 
         counts.Milestones = rows.Count;
+        counts.IndexQueryMs = watch.ElapsedMilliseconds;
+        watch.Restart();
+        var reading = new Stopwatch();
         var entries = new List<AlertLedgerEntry>();
         var firstSighted = new List<DueIndexRow>();
         foreach (var group in rows.GroupBy(r => r.Authority, StringComparer.Ordinal))
@@ -217,6 +245,7 @@ public sealed partial class SweepRunner(
 
             // Acknowledgements: one partition query per authority, by milestone key. The domain applies only those
             // made against the milestone's current due date.
+            reading.Start();
             var acks = new Dictionary<string, List<Acknowledgement>>(StringComparer.Ordinal);
             await foreach (var ack in acknowledgements.ListAsync(group.Key, cancellationToken).ConfigureAwait(false))
             {
@@ -228,6 +257,7 @@ public sealed partial class SweepRunner(
                 list.Add(ack.ToDomain());
             }
 
+            reading.Stop();
             foreach (var row in group)
             {
                 var subject = new AlertSubject(row.SubjectKind, row.Authority, row.SubjectId);
@@ -270,7 +300,10 @@ public sealed partial class SweepRunner(
 
         // A person holding two roles for one milestone is one address: one key per address and role is already
         // distinct, but the same key twice (two identical index rows) must not be inserted twice.
-        return ([.. entries.DistinctBy(e => (e.Authority, e.Key))], firstSighted);
+        List<AlertLedgerEntry> distinct = [.. entries.DistinctBy(e => (e.Authority, e.Key))];
+        counts.AcknowledgementsMs = reading.ElapsedMilliseconds;
+        counts.EvaluationMs = watch.ElapsedMilliseconds - reading.ElapsedMilliseconds;
+        return (distinct, firstSighted);
     }
 
     private async Task<List<AlertLedgerEntry>> RecoverAsync(
@@ -375,7 +408,15 @@ public sealed partial class SweepRunner(
         return (enqueued, failed);
     }
 
-    // Retention is housekeeping: a failure is logged and retried by the next sweep, never fails this one.
+    // Retention deletes whole months (RetentionService), so only the first sweep of a month (the watermark still in an
+    // earlier month, or none yet) can find rows that expired since the last pass. The other sweeps skip it: its
+    // per-authority range queries (and the ledger's partition scan) would otherwise make every daily sweep's time
+    // grow with years of audit and ledger rows instead of with what is due.
+    private static bool RetentionDue(LocalDate? lastSuccessfulDay, LocalDate today) =>
+        lastSuccessfulDay is not { } last || last.Year != today.Year || last.Month != today.Month;
+
+    // Retention is housekeeping: a failure is logged and caught up by next month's pass (its queries are ranges, so
+    // nothing expired is missed), never fails this sweep.
     private async Task<RetentionResult?> PurgeExpiredAsync(IEnumerable<string> authorityCodes, Instant now, CancellationToken cancellationToken)
     {
         try
@@ -547,5 +588,10 @@ public sealed partial class SweepRunner(
         public int Candidates;
         public int Unroutable;
         public int AlreadyRecorded;
+        public long AuthoritiesMs;
+        public long IndexQueryMs;
+        public long AcknowledgementsMs;
+        public long EvaluationMs;
+        public long LedgerWritesMs;
     }
 }

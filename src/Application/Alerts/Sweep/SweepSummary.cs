@@ -75,11 +75,15 @@ public sealed record SweepSummary
     [JsonPropertyName("durationMs")]
     public long DurationMs { get; init; }
 
-    /// <summary>Audit rows older than the retention period removed by this run (null if the pass failed).</summary>
+    /// <summary>Where the time went, phase by phase.</summary>
+    [JsonPropertyName("phases")]
+    public SweepPhases? Phases { get; init; }
+
+    /// <summary>Audit rows older than the retention period removed by this run (null if the pass failed or did not run: only the first sweep of a month runs it).</summary>
     [JsonPropertyName("retentionAuditRowsDeleted")]
     public int? RetentionAuditRowsDeleted { get; init; }
 
-    /// <summary>Alert-ledger rows older than the retention period removed by this run (null if the pass failed).</summary>
+    /// <summary>Alert-ledger rows older than the retention period removed by this run (null if the pass failed or did not run).</summary>
     [JsonPropertyName("retentionLedgerRowsDeleted")]
     public int? RetentionLedgerRowsDeleted { get; init; }
 }

@@ -1,0 +1,3 @@
+using Scheduler.Benchmarks.Storage;
+
+return await Commands.RunAsync(Args.Parse(args));
