@@ -26,6 +26,9 @@ public static class SchedulerServices
     /// <summary>The log category of ASP.NET Core's per-request lines, kept at Warning.</summary>
     public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>The Azure SDK's log category (its request and response lines).</summary>
+    public const string AzureSdkCategory = "Azure.Core";
+
     /// <summary>Everything the functions need.</summary>
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,6 +60,11 @@ public static class SchedulerServices
         // request is its key, and a path can carry a name where a case reference belongs. ApiEndpoint logs each
         // refusal with the route template instead, and the local host writes its own request line the same way.
         services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning));
+
+        // The Azure SDK logs every storage request at Information and every 404/409/412 answer at Warning; those
+        // answers are the app's conditional writes and existence checks working as designed, and the app logs
+        // what each outcome means. Left on, they drown the log (hundreds of lines per sweep) and the telemetry bill.
+        services.AddLogging(logging => logging.AddFilter(AzureSdkCategory, LogLevel.Error));
         services.AddSingleton<ITelemetryInitializer, RequestTelemetryRedactor>();
         return services;
     }

@@ -23,7 +23,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IAsyncLifetime
         var other = TestApp.NewAuthority();
         var tables = _app.Service<SchedulerTables>();
 
-        // Now is 1 Dec 2017, so the cutoff is 1 Dec 2011: months before December 2011 have expired.
+        // Now is 1 Dec 2017, so the cutoff is the start of December 2011 (whole months): months before it have expired.
         foreach (var partition in new[] { $"{code}|2010-01", $"{code}|2011-11", $"{code}|2011-12", $"{code}|2017-11", $"{other}|2010-01" })
         {
             await tables.AuditLog.AddEntityAsync(new TableEntity(partition, "r1") { ["Operation"] = "test" });
@@ -35,7 +35,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var result = await _app.Service<RetentionService>().PurgeExpiredAsync([code], Instant.FromUtc(2017, 12, 1, 12, 0), default);
 
-        Assert.Equal(Instant.FromUtc(2011, 12, 1, 12, 0), result.Cutoff);
+        Assert.Equal(Instant.FromUtc(2011, 12, 1, 0, 0), result.Cutoff);
         Assert.Equal(2, result.AuditRows);
         Assert.Equal(1, result.LedgerRows);
         Assert.False((await tables.AuditLog.GetEntityIfExistsAsync<TableEntity>($"{code}|2010-01", "r1")).HasValue);
@@ -59,7 +59,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var result = await app.Service<RetentionService>().PurgeExpiredAsync([code], Instant.FromUtc(2017, 12, 1, 12, 0), default);
 
-        Assert.Equal(Instant.FromUtc(2016, 12, 1, 12, 0), result.Cutoff);
+        Assert.Equal(Instant.FromUtc(2016, 12, 1, 0, 0), result.Cutoff);
         Assert.Equal(1, result.AuditRows);
         Assert.True((await tables.AuditLog.GetEntityIfExistsAsync<TableEntity>($"{code}|2016-12", "r1")).HasValue);
     }

@@ -368,7 +368,8 @@ internal sealed record SweepResult(
     int Recovered,
     int DigestsEnqueued,
     int DigestsFailed,
-    LocalDate? Watermark)
+    LocalDate? Watermark,
+    int? RetentionAuditRowsDeleted)
 {
     public static SweepResult Parse(JsonObject o) => new(
         o["trigger"]!.GetValue<string>(),
@@ -381,7 +382,8 @@ internal sealed record SweepResult(
         o["recovered"]!.GetValue<int>(),
         o["digestsEnqueued"]!.GetValue<int>(),
         o["digestsFailed"]!.GetValue<int>(),
-        Date(o["watermark"]));
+        Date(o["watermark"]),
+        o["retentionAuditRowsDeleted"]?.GetValue<int>());
 
     private static LocalDate? Date(JsonNode? node) => node is null ? null : LocalDatePattern.Iso.Parse(node.GetValue<string>()).GetValueOrThrow();
 }
