@@ -130,6 +130,20 @@ public sealed partial class AppSettingsTests
         Assert.Equal(Contract.TimerSchedules.Select(t => t.Setting).Order(), used.Order());
     }
 
+    [TriggerFact("TimerTrigger")]
+    public void TheLocalRunScriptGivesEveryTimerItsSchedule()
+    {
+        // The local host, like the platform, will not start a timer whose %setting% has no value: a timer added
+        // without its setting in scripts/run breaks the README's first command on a fresh clone.
+        var script = File.ReadAllText(RepoRoot.Combine("scripts", "run"));
+        foreach (var timer in FunctionTriggers.OfKind("TimerTrigger"))
+        {
+            var setting = FunctionTriggers.ScheduleSetting(timer.Value);
+            Assert.True(setting is not null, $"{timer.File}: the schedule {timer.Value} is not %<app setting>%");
+            Assert.Matches($"(?m)^export {System.Text.RegularExpressions.Regex.Escape(setting)}=\\S", script);
+        }
+    }
+
     [TriggerFact("QueueTrigger")]
     public void EveryQueueTriggerReadsAContractQueueThroughTheIdentityBasedDefaultConnection()
     {
