@@ -89,6 +89,9 @@ public sealed class Azurite : IDisposable
     /// <summary>CPU time the Azurite processes have used so far.</summary>
     public TimeSpan CpuTime() => _processes.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.CpuTime());
 
+    /// <summary>CPU time the table service (the first process) has used so far; the rest is the queue service's.</summary>
+    public TimeSpan TableCpuTime() => _processes.Count > 0 ? _processes[0].CpuTime() : TimeSpan.Zero;
+
     /// <summary>Resident memory of the table service, in MiB.</summary>
     public long TableResidentMiB() => _processes.Count > 0 ? _processes[0].ResidentMiB() : 0;
 

@@ -103,6 +103,7 @@ public static class Delivery
         var load = Report.Load1();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var azuriteCpu = azurite.CpuTime();
+        var tableCpu = azurite.TableCpuTime();
         var deliver = Stopwatch.StartNew();
         await poller.StartAsync(cancellationToken).ConfigureAwait(false);
         var lastReport = TimeSpan.Zero;
@@ -127,6 +128,7 @@ public static class Delivery
         await poller.StopAsync(CancellationToken.None).ConfigureAwait(false);
         var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var storageCpu = azurite.CpuTime() - azuriteCpu;
+        var storageTableCpu = azurite.TableCpuTime() - tableCpu;
 
         // Counting: every ledger row, every .eml, what is left on the queues.
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -156,7 +158,7 @@ public static class Delivery
         var intact = sent == recorded.Count && markers == 0 && files.Count == digests && sends.Count == digests && providerIds.SetEquals(files) && left == 0 && poisoned == 0;
         report.Add(
             "delivery.throughput",
-            $"{sent} alerts in {digests} digests delivered in {elapsed.TotalSeconds:F1} s = {sent / elapsed.TotalSeconds:F0} alerts/s, {digests / elapsed.TotalSeconds:F0} digests/s (target >= 200 alerts/s); batch {options.BatchSize}, new batch at {options.NewBatchThreshold}; CPU harness {harnessCpu.TotalSeconds:F0} s, Azurite {storageCpu.TotalSeconds:F0} s",
+            $"{sent} alerts in {digests} digests delivered in {elapsed.TotalSeconds:F1} s = {sent / elapsed.TotalSeconds:F0} alerts/s, {digests / elapsed.TotalSeconds:F0} digests/s (target >= 200 alerts/s); batch {options.BatchSize}, new batch at {options.NewBatchThreshold}; CPU harness {harnessCpu.TotalSeconds:F0} s, Azurite {storageCpu.TotalSeconds:F0} s (tables {storageTableCpu.TotalSeconds:F0} s, queues {(storageCpu - storageTableCpu).TotalSeconds:F0} s)",
             load);
         report.Add(
             "delivery.counted",
