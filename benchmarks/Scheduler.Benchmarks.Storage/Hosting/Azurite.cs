@@ -1,18 +1,17 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Scheduler.Infrastructure;
+using Scheduler.Tests.Azurite;
 
 namespace Scheduler.Benchmarks.Storage.Hosting;
 
 /// <summary>
 /// Azurite's table and queue services as two node processes on free loopback ports, with telemetry off, run from a
-/// throw-away workspace; stopped (whole process tree) and the workspace deleted on dispose. The start logic is the
-/// test fixture's (tests/Scheduler.Functions.Tests/Infrastructure/AzuriteFixture.cs), with two differences for
+/// throw-away workspace; stopped (whole process tree) and the workspace deleted on dispose. The processes are the
+/// test fixture's (tests/azurite/AzuriteNodeProcess.cs, linked into both projects), with two differences for
 /// large datasets: data is kept in memory (<c>--inMemoryPersistence</c>: the file store rewrites its whole database
 /// every 5 s, a pause that grows with the data and would blur the scaling figures) and node gets a larger heap.
 /// </summary>
@@ -25,7 +24,7 @@ public sealed class Azurite : IDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
-    private readonly List<NodeProcess> _processes = [];
+    private readonly List<AzuriteNodeProcess> _processes = [];
 
     private Azurite(string workspace, int tablePort, int queuePort)
     {
@@ -65,9 +64,9 @@ public sealed class Azurite : IDisposable
         try
         {
             var heap = $"--max-old-space-size={heapMegabytes.ToString(CultureInfo.InvariantCulture)}";
-            var table = NodeProcess.Start("table", workspace, [heap, Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", Port(result.TablePort)]);
+            var table = AzuriteNodeProcess.Start("table", workspace, [heap, Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", Port(result.TablePort), "--inMemoryPersistence"]);
             result._processes.Add(table);
-            var queue = NodeProcess.Start("queue", workspace, [heap, Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", Port(result.QueuePort)]);
+            var queue = AzuriteNodeProcess.Start("queue", workspace, [heap, Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", Port(result.QueuePort), "--inMemoryPersistence"]);
             result._processes.Add(queue);
             await Task.WhenAll(table.WaitForPortAsync(result.TablePort, StartupTimeout), queue.WaitForPortAsync(result.QueuePort, StartupTimeout)).ConfigureAwait(false);
             return result;
@@ -139,148 +138,4 @@ public sealed class Azurite : IDisposable
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One Azurite service process with its captured output.</summary>
-    private sealed class NodeProcess : IDisposable
-    {
-        private readonly StringBuilder _output = new();
-        private readonly Process _process;
-        private readonly string _service;
-
-        private NodeProcess(string service, Process process)
-        {
-            _service = service;
-            _process = process;
-        }
-
-        public int Id => _process.Id;
-
-        public static NodeProcess Start(string service, string workspace, string[] args)
-        {
-            var info = new ProcessStartInfo("node")
-            {
-                WorkingDirectory = workspace,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.ArgumentList.Add("--inMemoryPersistence");
-            info.ArgumentList.Add("--silent");
-            info.ArgumentList.Add("--skipApiVersionCheck");
-            info.ArgumentList.Add("--disableTelemetry");
-
-            var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-            var result = new NodeProcess(service, process);
-            process.OutputDataReceived += (_, e) => result.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => result.Append(e.Data);
-            try
-            {
-                process.Start();
-            }
-            catch (System.ComponentModel.Win32Exception ex)
-            {
-                throw new InvalidOperationException("Could not start `node` (is Node.js on PATH?) to run Azurite.", ex);
-            }
-
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return result;
-        }
-
-        public async Task WaitForPortAsync(int port, TimeSpan timeout)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < timeout)
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite {_service} exited with code {_process.ExitCode} before listening on port {port}. Output:\n{Output}");
-                }
-
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-                    return;
-                }
-                catch (SocketException)
-                {
-                    await Task.Delay(100).ConfigureAwait(false);
-                }
-            }
-
-            throw new TimeoutException($"Azurite {_service} did not listen on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
-        }
-
-        public TimeSpan CpuTime()
-        {
-            try
-            {
-                _process.Refresh();
-                return _process.TotalProcessorTime;
-            }
-            catch (InvalidOperationException)
-            {
-                return TimeSpan.Zero;
-            }
-        }
-
-        public long ResidentMiB()
-        {
-            try
-            {
-                _process.Refresh();
-                return _process.WorkingSet64 / (1024 * 1024);
-            }
-            catch (InvalidOperationException)
-            {
-                return 0;
-            }
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            _process.Dispose();
-        }
-
-        private string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
 }

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Scheduler.Infrastructure;
+using Scheduler.Tests.Azurite;
 
 namespace Scheduler.Functions.Tests.Infrastructure;
 
@@ -18,7 +17,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     /// <summary>How long each service gets to start listening.</summary>
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly List<AzuriteProcess> _processes = [];
+    private readonly List<AzuriteNodeProcess> _processes = [];
     private int _counter;
 
     /// <summary>Repository root (the directory holding Scheduler.sln).</summary>
@@ -66,13 +65,13 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
 
         TablePort = FreePort();
         QueuePort = FreePort();
-        var table = AzuriteProcess.Start(
-            "table", RepoRoot, Path.Combine(azurite, "table", "main.js"),
-            ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "table")]);
+        var table = AzuriteNodeProcess.Start(
+            "table", RepoRoot,
+            [Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "table")]);
         _processes.Add(table);
-        var queue = AzuriteProcess.Start(
-            "queue", RepoRoot, Path.Combine(azurite, "queue", "main.js"),
-            ["--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "queue")]);
+        var queue = AzuriteNodeProcess.Start(
+            "queue", RepoRoot,
+            [Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "queue")]);
         _processes.Add(queue);
 
         await Task.WhenAll(table.WaitForPortAsync(TablePort, StartupTimeout), queue.WaitForPortAsync(QueuePort, StartupTimeout));
@@ -150,126 +149,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>One Azurite service process with its captured output.</summary>
-    private sealed class AzuriteProcess : IDisposable
-    {
-        private readonly StringBuilder _output = new();
-        private readonly Process _process;
-        private readonly string _service;
-
-        private AzuriteProcess(string service, Process process)
-        {
-            _service = service;
-            _process = process;
-        }
-
-        public static AzuriteProcess Start(string service, string repoRoot, string mainJs, string[] args)
-        {
-            var info = new ProcessStartInfo("node")
-            {
-                WorkingDirectory = repoRoot,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(mainJs);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.ArgumentList.Add("--silent");
-            info.ArgumentList.Add("--skipApiVersionCheck");
-            info.ArgumentList.Add("--disableTelemetry");
-
-            var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-            var result = new AzuriteProcess(service, process);
-            process.OutputDataReceived += (_, e) => result.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => result.Append(e.Data);
-            try
-            {
-                process.Start();
-            }
-            catch (System.ComponentModel.Win32Exception ex)
-            {
-                throw new InvalidOperationException("Could not start `node` (is Node.js on PATH?) to run Azurite.", ex);
-            }
-
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return result;
-        }
-
-        public async Task WaitForPortAsync(int port, TimeSpan timeout)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < timeout)
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException(
-                        $"Azurite {_service} exited with code {_process.ExitCode} before listening on port {port}. Output:\n{Output}");
-                }
-
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port);
-                    return;
-                }
-                catch (SocketException)
-                {
-                    await Task.Delay(100);
-                }
-            }
-
-            throw new TimeoutException(
-                $"Azurite {_service} did not listen on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s. Output:\n{Output}");
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(5000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            _process.Dispose();
-        }
-
-        private string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }
 
