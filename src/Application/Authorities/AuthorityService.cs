@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using NodaTime;
 using Scheduler.Domain.Rules;
 
@@ -66,6 +65,7 @@ public sealed partial class AuthorityService(
             try
             {
                 var stored = await authorities.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+                var (before, after) = existing is null ? (null, AuthorityAudit.Json(stored)) : AuthorityAudit.Change(existing, stored);
                 await audit.AppendAsync(
                     new AuditEntry
                     {
@@ -74,8 +74,8 @@ public sealed partial class AuthorityService(
                         Operation = existing is null ? "authority.created" : "authority.updated",
                         EntityType = "authority",
                         EntityKey = code,
-                        Before = existing is null ? null : AuthorityAudit.Change(existing, stored).Before,
-                        After = existing is null ? AuthorityAudit.Json(stored) : AuthorityAudit.Change(existing, stored).After,
+                        Before = before,
+                        After = after,
                         At = now,
                     },
                     cancellationToken).ConfigureAwait(false);
@@ -143,7 +143,7 @@ public sealed partial class AuthorityService(
     /// </summary>
     public async Task RevokeKeyAsync(string code, string keyId, string actor, CancellationToken cancellationToken)
     {
-        if (!KeyIdPattern().IsMatch(keyId))
+        if (!KeyParts.IsKeyId(keyId))
         {
             throw new ValidationException("keyId", "is not a key id (k- followed by letters, digits or '-')");
         }
@@ -190,9 +190,6 @@ public sealed partial class AuthorityService(
     // The audit form of a key: what it is and who issued it, never the key or its hash.
     private static string KeyAudit(ApiKeyRecord record) =>
         StateJson.Serialize(new { record.KeyId, record.Authority, record.CreatedBy, record.Label, record.Expires, record.LastUsedOn });
-
-    [GeneratedRegex("^k-[a-z0-9-]{1,40}$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyIdPattern();
 
     private static bool CalendarInputsChanged(AuthorityRecord before, AuthorityRecord after) =>
         !before.ClosureDays.SequenceEqual(after.ClosureDays)

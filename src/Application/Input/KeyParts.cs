@@ -20,6 +20,12 @@ public static partial class KeyParts
     /// <summary>Event ids supplied by producers: letters, digits, '.', '_', ':' and '-', 1–128 characters.</summary>
     public static bool IsEventId(string? value) => value is not null && EventIdPattern().IsMatch(value);
 
+    /// <summary>The shape of an API key's public id (<c>k-</c> and up to 40 lower-case letters, digits or '-'), as a regular expression.</summary>
+    public const string KeyIdRegex = "^k-[a-z0-9-]{1,40}$";
+
+    /// <summary>API key ids, as the key list shows them: <see cref="KeyIdRegex"/>.</summary>
+    public static bool IsKeyId(string? value) => value is not null && KeyIdPattern().IsMatch(value);
+
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="value"/> is an authority code.</summary>
     public static string RequireAuthority(string value) =>
         IsAuthorityCode(value) ? value : throw new ArgumentException($"'{value}' is not an authority code.", nameof(value));
@@ -88,4 +94,7 @@ public static partial class KeyParts
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex EventIdPattern();
+
+    [GeneratedRegex(KeyIdRegex, RegexOptions.CultureInvariant)]
+    private static partial Regex KeyIdPattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Scheduler.Functions.Meta;
@@ -74,7 +73,7 @@ public static partial class RouteTemplates
     {
         "code" => KeyParts.IsAuthorityCode(value),
         "id" or "caseRef" => KeyParts.IsSubjectId(value),
-        "keyId" => value is not null && KeyIdPattern().IsMatch(value),
+        "keyId" => KeyParts.IsKeyId(value),
         _ => false,
     };
 
@@ -89,7 +88,4 @@ public static partial class RouteTemplates
             .OrderBy(t => RoutePrecedence.ComputeInbound(t.Template))
             .ThenByDescending(t => t.Template.Segments.Count)
             .Select(t => (t.Text, t.Template, new TemplateMatcher(t.Template, new RouteValueDictionary()), t.Methods))];
-
-    [GeneratedRegex("^k-[a-z0-9-]{1,40}$", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyIdPattern();
 }

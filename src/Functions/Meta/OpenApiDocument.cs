@@ -27,7 +27,7 @@ public static partial class OpenApiDocument
         ["code"] = ("The authority code.", DemoSeeder.Authority, "^[a-z0-9][a-z0-9-]{1,39}$"),
         ["id"] = ("The episode id.", DemoSeeder.EpisodeId, "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"),
         ["caseRef"] = ("The council's case reference (never a name).", "CP-DEMO-001", "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"),
-        ["keyId"] = ("The public id of an API key (as the key list shows it).", DemoSeeder.DemoKeyId, "^k-[a-z0-9-]{1,40}$"),
+        ["keyId"] = ("The public id of an API key (as the key list shows it).", DemoSeeder.DemoKeyId, KeyParts.KeyIdRegex),
         ["key"] = ("The alert key, as alert emails name it.", "case.croydon.CP-DEMO-001.icpc_15wd.1.20171227.due-0.CPC", "^[A-Za-z0-9_.~-]{1,255}$"),
     };
 
