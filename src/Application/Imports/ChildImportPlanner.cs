@@ -182,7 +182,7 @@ internal static class ChildImportPlanner
     private readonly record struct RecordedMatch(string Kind, ChildCaseEvent Event);
 
     /// <summary>
-    /// The stored case's facts and events (parsed once, as SubjectCalculator parses them), by id and by natural key
+    /// The stored case's facts and events (parsed once, as SubjectCalculator parses stored events: nothing refused), by id and by natural key
     /// (the last recorded wins, as in the domain's fold).
     /// </summary>
     private sealed class Recorded
@@ -207,11 +207,10 @@ internal static class ChildImportPlanner
                 return None;
             }
 
-            var type = CaseTypes.Parse(current.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {current.Id} has no type.");
-            var recorded = new Recorded { BaseFacts = new ChildCaseFacts { CaseReference = current.Id, Type = type } };
+            var recorded = new Recorded { BaseFacts = SubjectCalculator.CaseBaseFacts(current) };
             foreach (var r in current.Events)
             {
-                var e = EventInput.Parse(r.Payload).ToChildCaseEvent();
+                var e = EventInput.FromStored(r.Payload).ToChildCaseEvent();
                 var match = new RecordedMatch(NaturalKind(e), e);
                 recorded._events.Add(e);
                 recorded._byId[r.Id] = match;

@@ -61,12 +61,19 @@ public static class SubjectCalculator
     /// </summary>
     public static ChildCaseFacts CaseFactsOf(SubjectRecord subject, AuthorityContext context, EventInput? newEvent = null, LocalDate? today = null)
     {
-        var type = CaseTypes.Parse(subject.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {subject.Id} has no type.");
-        var facts = new ChildCaseFacts { CaseReference = subject.Id, Type = type };
+        var facts = CaseBaseFacts(subject);
         var recorded = subject.Events.Select(e => EventInput.FromStored(e.Payload).ToChildCaseEvent()).ToList();
         return newEvent is null
             ? ChildCaseFacts.FromEvents(facts, recorded, context.Statutory)
             : ChildCaseFacts.FromEvents(facts, recorded, newEvent.ToChildCaseEvent(), context.Statutory, today);
+    }
+
+    /// <summary>A stored case's reference and type, the facts its events are folded onto.</summary>
+    public static ChildCaseFacts CaseBaseFacts(SubjectRecord subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var type = CaseTypes.Parse(subject.Facts.GetProperty("type").GetString()) ?? throw new InvalidDataException($"Case {subject.Id} has no type.");
+        return new ChildCaseFacts { CaseReference = subject.Id, Type = type };
     }
 
     private static IReadOnlyList<Milestone> ComputeEpisode(SubjectRecord subject, AuthorityContext context, LocalDate today, EventInput? newEvent)
