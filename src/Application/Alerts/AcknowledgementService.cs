@@ -99,7 +99,16 @@ public sealed class AcknowledgementService(
             return null;
         }
 
-        var held = await ListAsync(authority, cancellationToken).ConfigureAwait(false);
+        return await HoldingAsync(authority, milestoneKey, milestone, today, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The acknowledgement holding <paramref name="milestone"/> (already computed by the caller, of an authority it
+    /// has already read) on <paramref name="today"/>, or null.
+    /// </summary>
+    public async Task<AcknowledgementRecord?> HoldingAsync(string authority, string milestoneKey, Milestone milestone, LocalDate today, CancellationToken cancellationToken)
+    {
+        var held = await ReadAllAsync(authority, cancellationToken).ConfigureAwait(false);
         return Holding(held.Where(a => a.MilestoneKey == milestoneKey), milestoneKey, milestone, today);
     }
 
@@ -107,6 +116,22 @@ public sealed class AcknowledgementService(
     public async Task<IReadOnlyList<AcknowledgementRecord>> ListAsync(string authority, CancellationToken cancellationToken)
     {
         await authorities.GetAsync(authority, cancellationToken).ConfigureAwait(false);
+        return await ReadAllAsync(authority, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The authority's acknowledgements for views on London today; 404 when the authority is unknown.</summary>
+    public async Task<AcknowledgementLookup> LookupAsync(string authority, CancellationToken cancellationToken) =>
+        new(await ListAsync(authority, cancellationToken).ConfigureAwait(false), clock.InZone(SchedulerTime.London).GetCurrentDate());
+
+    /// <summary>
+    /// As <see cref="LookupAsync"/>, for a caller that has just read the authority (a subject's view, a work list):
+    /// the authority is not read again.
+    /// </summary>
+    public async Task<AcknowledgementLookup> LookupKnownAsync(string authority, CancellationToken cancellationToken) =>
+        new(await ReadAllAsync(authority, cancellationToken).ConfigureAwait(false), clock.InZone(SchedulerTime.London).GetCurrentDate());
+
+    private async Task<List<AcknowledgementRecord>> ReadAllAsync(string authority, CancellationToken cancellationToken)
+    {
         var list = new List<AcknowledgementRecord>();
         await foreach (var a in store.ListAsync(authority, cancellationToken).ConfigureAwait(false))
         {
@@ -115,10 +140,6 @@ public sealed class AcknowledgementService(
 
         return list;
     }
-
-    /// <summary>The authority's acknowledgements for views on London today; 404 when the authority is unknown.</summary>
-    public async Task<AcknowledgementLookup> LookupAsync(string authority, CancellationToken cancellationToken) =>
-        new(await ListAsync(authority, cancellationToken).ConfigureAwait(false), clock.InZone(SchedulerTime.London).GetCurrentDate());
 
     /// <summary>
     /// The milestone an alert key names, for the deprecated <c>POST …/alerts/{key}/acknowledge</c> route:

@@ -31,7 +31,7 @@ public sealed class WorkListService(AuthorityService authorities, ISubjectStore 
         var today = clock.InZone(SchedulerTime.London).GetCurrentDate();
         var calendar = context.Statutory;
         var through = calendar.AddWorkingDays(today, days);
-        var acks = await acknowledgements.LookupAsync(authority, cancellationToken).ConfigureAwait(false);
+        var acks = await acknowledgements.LookupKnownAsync(authority, cancellationToken).ConfigureAwait(false);
         var overdue = new List<WorkItem>();
         var due = new List<WorkItem>();
         foreach (var kind in new[] { SubjectKind.Episode, SubjectKind.Case })

@@ -13,6 +13,6 @@ public sealed class CreateCase(ApiEndpoint api, CaseService cases, Acknowledgeme
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Case)] HttpRequest request, string code, string caseRef) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
             ApiResults.Json(
-                CaseView.From(await cases.CreateAsync(code, caseRef, CreateCaseRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct), await acknowledgements.LookupAsync(code, ct)),
+                CaseView.From(await cases.CreateAsync(code, caseRef, CreateCaseRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct), await acknowledgements.LookupKnownAsync(code, ct)),
                 StatusCodes.Status201Created));
 }

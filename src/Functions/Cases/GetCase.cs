@@ -10,5 +10,5 @@ public sealed class GetCase(ApiEndpoint api, CaseService cases, AcknowledgementS
     [ApiResponse(404, "No such authority or case.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Case)] HttpRequest request, string code, string caseRef) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
-            ApiResults.Json(CaseView.From(await cases.GetAsync(code, caseRef, ct), await acknowledgements.LookupAsync(code, ct))));
+            ApiResults.Json(CaseView.From(await cases.GetAsync(code, caseRef, ct), await acknowledgements.LookupKnownAsync(code, ct))));
 }

@@ -10,5 +10,5 @@ public sealed class GetCaseMilestones(ApiEndpoint api, CaseService cases, Acknow
     [ApiResponse(404, "No such authority or case.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CaseMilestones)] HttpRequest request, string code, string caseRef) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
-            ApiResults.Json(MilestoneViews.Document(await cases.GetAsync(code, caseRef, ct), await acknowledgements.LookupAsync(code, ct))));
+            ApiResults.Json(MilestoneViews.Document(await cases.GetAsync(code, caseRef, ct), await acknowledgements.LookupKnownAsync(code, ct))));
 }

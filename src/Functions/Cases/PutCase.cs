@@ -15,6 +15,6 @@ public sealed class PutCase(ApiEndpoint api, CaseService cases, AcknowledgementS
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
             var (view, created) = await cases.PutAsync(code, caseRef, PutCaseRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
-            return ApiResults.Json(CaseView.From(view, await acknowledgements.LookupAsync(code, ct)), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return ApiResults.Json(CaseView.From(view, await acknowledgements.LookupKnownAsync(code, ct)), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 }

@@ -15,6 +15,6 @@ public sealed class RecordCaseEvent(ApiEndpoint api, CaseService cases, Acknowle
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
             var view = await cases.RecordEventAsync(code, caseRef, EventInput.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
-            return ApiResults.Json(CaseView.From(view, await acknowledgements.LookupAsync(code, ct)), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return ApiResults.Json(CaseView.From(view, await acknowledgements.LookupKnownAsync(code, ct)), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 }

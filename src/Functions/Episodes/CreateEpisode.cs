@@ -13,6 +13,6 @@ public sealed class CreateEpisode(ApiEndpoint api, EpisodeService episodes, Ackn
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Episodes)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
             ApiResults.Json(
-                EpisodeView.From(await episodes.CreateAsync(code, CreateEpisodeRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct), await acknowledgements.LookupAsync(code, ct)),
+                EpisodeView.From(await episodes.CreateAsync(code, CreateEpisodeRequest.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct), await acknowledgements.LookupKnownAsync(code, ct)),
                 StatusCodes.Status201Created));
 }

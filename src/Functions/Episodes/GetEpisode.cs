@@ -10,5 +10,5 @@ public sealed class GetEpisode(ApiEndpoint api, EpisodeService episodes, Acknowl
     [ApiResponse(404, "No such authority or episode.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Episode)] HttpRequest request, string code, string id) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
-            ApiResults.Json(EpisodeView.From(await episodes.GetAsync(code, id, ct), await acknowledgements.LookupAsync(code, ct))));
+            ApiResults.Json(EpisodeView.From(await episodes.GetAsync(code, id, ct), await acknowledgements.LookupKnownAsync(code, ct))));
 }

@@ -10,5 +10,5 @@ public sealed class GetEpisodeCalendar(ApiEndpoint api, EpisodeService episodes,
     [ApiResponse(404, "No such authority or episode.")]
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.EpisodeCalendar)] HttpRequest request, string code, string id) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
-            ApiResults.Json(MilestoneViews.Document(await episodes.GetAsync(code, id, ct), await acknowledgements.LookupAsync(code, ct))));
+            ApiResults.Json(MilestoneViews.Document(await episodes.GetAsync(code, id, ct), await acknowledgements.LookupKnownAsync(code, ct))));
 }

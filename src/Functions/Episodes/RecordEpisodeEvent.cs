@@ -15,6 +15,6 @@ public sealed class RecordEpisodeEvent(ApiEndpoint api, EpisodeService episodes,
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (caller, ct) =>
         {
             var view = await episodes.RecordEventAsync(code, id, EventInput.Parse(await ApiEndpoint.BodyAsync(request, ct)), caller.KeyId, ct);
-            return ApiResults.Json(EpisodeView.From(view, await acknowledgements.LookupAsync(code, ct)), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+            return ApiResults.Json(EpisodeView.From(view, await acknowledgements.LookupKnownAsync(code, ct)), view.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 }

@@ -113,7 +113,7 @@ public sealed partial class ActionPageService(
                 ? await episodes.RecordEventAsync(target.Link.Authority, target.Parts.SubjectId, input, target.Recipient, cancellationToken).ConfigureAwait(false)
                 : await cases.RecordEventAsync(target.Link.Authority, target.Parts.SubjectId, input, target.Recipient, cancellationToken).ConfigureAwait(false);
             LogRecorded(logger, target.Link.Authority, target.Link.MilestoneKey, meeting.Type, view.Changed);
-            var after = target with { Subject = view.Subject };
+            var after = target with { Subject = view.Subject, Milestone = view.Milestones.FirstOrDefault(target.Parts.Matches) };
             return new ActionPageShown(await PageAsync(after, before.Milestone, cancellationToken).ConfigureAwait(false), view.Changed ? ActionNotice.RecordedAsDone : ActionNotice.AlreadyRecorded);
         }
         catch (Exception ex) when (Refusals.FieldErrors(ex) is { } errors)
@@ -157,8 +157,10 @@ public sealed partial class ActionPageService(
             return (null, new ActionPageRefused(ActionPageRefusal.NotARecipient));
         }
 
-        var target = new Target(link, parts, context, subject, recipient, token);
-        return Find(target) is null ? (null, new ActionPageRefused(ActionPageRefusal.Gone)) : (target, null);
+        var milestone = SubjectCalculator.Compute(subject, context, today).FirstOrDefault(parts.Matches);
+        return milestone is null
+            ? (null, new ActionPageRefused(ActionPageRefusal.Gone))
+            : (new Target(link, parts, context, subject, milestone, recipient, token), null);
     }
 
     // The recipient is carried as a keyed hash: find the address among those it can be (contacts of any role,
@@ -197,14 +199,14 @@ public sealed partial class ActionPageService(
     private async Task<ActionPage> PageAsync(Target target, Milestone? answered, CancellationToken cancellationToken)
     {
         var today = Today();
-        var milestone = Find(target);
+        var milestone = target.Milestone;
         var inCalendar = milestone is not null;
         milestone ??= answered ?? throw new InvalidOperationException("The milestone was checked when the link was opened.");
         var evaluator = target.Context.Evaluator;
         var group = evaluator.Policy.For(milestone.Group);
         var closed = !inCalendar || MilestoneClosure.IsClosed(milestone);
         var level = closed ? (AlertLevel?)null : evaluator.Schedule(milestone, today).LastOrDefault()?.Level;
-        var acknowledgement = closed ? null : await acknowledgements.ForMilestoneAsync(target.Link.Authority, target.Link.MilestoneKey, cancellationToken).ConfigureAwait(false);
+        var acknowledgement = closed ? null : await acknowledgements.HoldingAsync(target.Link.Authority, target.Link.MilestoneKey, milestone, today, cancellationToken).ConfigureAwait(false);
         var audience = group.Primary.Select(r => Line(target, r, onEscalation: false, told: level is not null))
             .Concat(group.Escalation.Where(r => !group.Primary.Contains(r)).Select(r => Line(target, r, onEscalation: true, told: level == AlertLevel.Escalated)))
             .ToList();
@@ -260,16 +262,14 @@ public sealed partial class ActionPageService(
         return AlertWording.Status(level ?? (today < due ? AlertLevel.Upcoming : today == due ? AlertLevel.Due : AlertLevel.Overdue), m.Earliest, m.Due, m.Effective, overdue, toDue);
     }
 
-    private Milestone? Find(Target target) =>
-        SubjectCalculator.Compute(target.Subject, target.Context, Today()).FirstOrDefault(target.Parts.Matches);
-
     private LocalDate Today() => clock.InZone(SchedulerTime.London).GetCurrentDate();
 
     // The same link, event and date give the same id, so a form posted twice records the event once.
     private static string EventId(string milestoneKey, string type, string? date, string? choice) =>
         "link-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{milestoneKey}\n{type}\n{date?.Trim()}\n{choice?.Trim()}")))[..32];
 
-    private sealed record Target(ActionLink Link, MilestoneKeyParts Parts, AuthorityContext Context, SubjectRecord Subject, string Recipient, string Token);
+    // The milestone as computed when the subject was read (null after an action took it out of the calendar).
+    private sealed record Target(ActionLink Link, MilestoneKeyParts Parts, AuthorityContext Context, SubjectRecord Subject, Milestone? Milestone, string Recipient, string Token);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Action link refused: {Refusal}")]
     private static partial void LogRefused(ILogger logger, string refusal);
