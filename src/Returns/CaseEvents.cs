@@ -22,8 +22,6 @@ internal sealed class CaseEvents(string child)
 
     private readonly Dictionary<string, ImportedEvent> _byId = new(StringComparer.Ordinal);
 
-    public string Child => child;
-
     public int Count => _byId.Count;
 
     public void Add(string type, LocalDate date, ImportSource source, string? placementKind = null, string? milestoneRule = null)

@@ -10,12 +10,6 @@ namespace Scheduler.Returns;
 /// </summary>
 public readonly partial record struct CollectionYear(int EndYear)
 {
-    /// <summary>The first day of the year: 1 April.</summary>
-    public LocalDate Start => new(EndYear - 1, 4, 1);
-
-    /// <summary>The last day of the year: 31 March.</summary>
-    public LocalDate End => new(EndYear, 3, 31);
-
     /// <summary>The year as councils write it, for example <c>2023/24</c>.</summary>
     public string Label => $"{EndYear - 1}/{EndYear % 100:00}";
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Milestones;
 
 namespace Scheduler.Application.Alerts;
@@ -30,31 +29,6 @@ public sealed class AcknowledgementLookup
     public AcknowledgementRecord? Holding(string milestoneKey, StoredMilestone milestone)
     {
         ArgumentNullException.ThrowIfNull(milestone);
-        return _byMilestone.Contains(milestoneKey)
-            ? Holding(milestoneKey, new Milestone
-            {
-                Rule = milestone.Rule,
-                Sequence = milestone.Sequence,
-                Cycle = milestone.Cycle,
-                Step = milestone.Step,
-                Title = milestone.Title,
-                Group = milestone.Group,
-                Earliest = milestone.Earliest,
-                Due = milestone.Due,
-                Effective = milestone.Effective,
-                Status = milestone.Status,
-                Met = milestone.Met,
-                Audience = milestone.Audience,
-                Informational = milestone.Informational,
-                Source = string.Empty,
-            })
-            : null;
-    }
-
-    /// <summary>The milestone key of one of a subject's milestones.</summary>
-    public static string KeyOf(SubjectKind kind, string subjectId, Milestone milestone)
-    {
-        ArgumentNullException.ThrowIfNull(milestone);
-        return MilestoneKeys.For(kind, subjectId, milestone.Rule, milestone.Cycle, milestone.Sequence, milestone.Step);
+        return _byMilestone.Contains(milestoneKey) ? Holding(milestoneKey, milestone.ToMilestone()) : null;
     }
 }

@@ -19,12 +19,6 @@ namespace Scheduler.Application.Alerts;
 public sealed record AcknowledgementRecord(
     string Authority, string MilestoneKey, string By, string Reason, LocalDate On, LocalDate? Until, LocalDate Due, Instant At)
 {
-    /// <summary>
-    /// For a row written by an earlier version under an alert key (<c>POST …/alerts/{key}/acknowledge</c>), that
-    /// key; null for rows keyed by their milestone.
-    /// </summary>
-    public string? LegacyAlertKey { get; init; }
-
     /// <summary>The domain's acknowledgement, which the escalation evaluator and the views apply.</summary>
     public Acknowledgement ToDomain() => new(MilestoneKey, Due, By, On, Reason, Until);
 }

@@ -53,16 +53,12 @@ public static class PersonalData
 
     /// <summary>
     /// A copy of <paramref name="node"/> to keep (in a poison queue) with the values withheld that must not be kept:
-    /// those of personal-data fields at any depth, and strings that break <see cref="TextRules"/> (a control
-    /// character can smuggle text after a valid value, and a string that is not text cannot be replayed anyway).
-    /// Field names and every other value are kept, so the message can be corrected and replayed.
-    /// </summary>
-    public static JsonNode? WithholdFrom(JsonNode? node) => Withhold(node);
-
-    /// <summary>
-    /// As <see cref="WithholdFrom(JsonNode?)"/>, and also the values at <paramref name="paths"/> (refused fields,
-    /// dotted paths such as <c>event.milestone</c> or <c>events[0].date</c>; <c>$</c> is ignored): a value refused
-    /// for its shape cannot be replayed as it is, so keeping it would only keep whatever text it carried.
+    /// those of personal-data fields at any depth, strings that break <see cref="TextRules"/> (a control character
+    /// can smuggle text after a valid value, and a string that is not text cannot be replayed anyway), and the values
+    /// at <paramref name="paths"/> (refused fields, dotted paths such as <c>event.milestone</c> or
+    /// <c>events[0].date</c>; <c>$</c> is ignored): a value refused for its shape cannot be replayed as it is, so
+    /// keeping it would only keep whatever text it carried. Field names and every other value are kept, so the
+    /// message can be corrected and replayed.
     /// </summary>
     public static JsonNode? WithholdFrom(JsonNode? node, IEnumerable<string> paths)
     {

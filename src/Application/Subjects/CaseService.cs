@@ -41,16 +41,9 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
     }
 
     /// <summary>
-    /// Updates a case's type and/or assignees from <c>{"type"?, "assignees"?}</c> (recorded events are kept; record
-    /// more with the events route). Creates the case when it does not exist.
+    /// Updates a case's type and/or assignees from a parsed <c>{"type"?, "assignees"?}</c> (recorded events are kept;
+    /// record more with the events route). Creates the case when it does not exist.
     /// </summary>
-    public Task<(SubjectView View, bool Created)> PutAsync(string authority, string caseRef, JsonElement body, string actor, CancellationToken cancellationToken)
-    {
-        RequireCaseRef(caseRef);
-        return PutAsync(authority, caseRef, PutCaseRequest.Parse(body), actor, cancellationToken);
-    }
-
-    /// <summary>Updates (or creates) a case from a parsed PUT body.</summary>
     public async Task<(SubjectView View, bool Created)> PutAsync(string authority, string caseRef, PutCaseRequest request, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -67,4 +67,23 @@ public sealed record StoredMilestone
             Informational = milestone.Informational,
         };
     }
+
+    /// <summary>The computed milestone it was mapped from (its public source is not stored, so it is empty).</summary>
+    public Milestone ToMilestone() => new()
+    {
+        Rule = Rule,
+        Sequence = Sequence,
+        Cycle = Cycle,
+        Step = Step,
+        Title = Title,
+        Group = Group,
+        Earliest = Earliest,
+        Due = Due,
+        Effective = Effective,
+        Status = Status,
+        Met = Met,
+        Audience = Audience,
+        Informational = Informational,
+        Source = string.Empty,
+    };
 }

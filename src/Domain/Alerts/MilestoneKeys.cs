@@ -21,7 +21,14 @@ public static class MilestoneKeys
 
     /// <summary>The key of <paramref name="milestone"/> of <paramref name="subject"/>.</summary>
     public static string For(AlertSubject subject, Milestone milestone) =>
-        For(subject.Kind, subject.SubjectId, milestone.Rule, milestone.Cycle, milestone.Sequence, milestone.Step);
+        For(subject.Kind, subject.SubjectId, milestone);
+
+    /// <summary>The key of one of a subject's milestones.</summary>
+    public static string For(SubjectKind kind, string subjectId, Milestone milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        return For(kind, subjectId, milestone.Rule, milestone.Cycle, milestone.Sequence, milestone.Step);
+    }
 
     /// <summary>The key from its parts (as a due-index row or a ledger row holds them).</summary>
     public static string For(SubjectKind kind, string subjectId, string rule, int cycle, int sequence, string? step = null)

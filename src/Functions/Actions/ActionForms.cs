@@ -27,12 +27,12 @@ public sealed class ActionForms(LinkSigner signer, IOptions<SiteOptions> site)
     public string CookieName(HttpRequest request) => Secure(request) ? "__Host-scheduler-form" : "scheduler-form";
 
     /// <summary>The browser's nonce: its cookie if it carries a well-formed one, else a new one to set.</summary>
-    public (string Nonce, bool IsNew) Nonce(HttpRequest request)
+    public string Nonce(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Cookies[CookieName(request)] is { } existing && IsNonce(existing)
-            ? (existing, false)
-            : (Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)), true);
+            ? existing
+            : Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
     }
 
     /// <summary>The cookie that carries <paramref name="nonce"/>.</summary>

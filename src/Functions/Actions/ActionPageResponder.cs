@@ -14,7 +14,7 @@ public sealed partial class ActionPageResponder(ActionForms forms, ILogger<Actio
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(open);
-        var (nonce, _) = forms.Nonce(request);
+        var nonce = forms.Nonce(request);
         return GuardAsync(request, async ct => Render(await open(ct).ConfigureAwait(false), forms.Proof(token, nonce)) is var page && page.StatusCode == StatusCodes.Status200OK
             ? new HtmlPageResult(page.StatusCode, page.Html, ActionPageHtml.StyleHash) { Cookie = forms.Cookie(request, nonce) }
             : page);

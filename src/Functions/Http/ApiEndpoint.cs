@@ -80,7 +80,7 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         ArgumentNullException.ThrowIfNull(request);
         if (!UnsupportedMediaTypeException.IsJson(request.ContentType))
         {
-            throw new UnsupportedMediaTypeException(request.ContentType);
+            throw new UnsupportedMediaTypeException();
         }
 
         return JsonInput.ReadObjectAsync(request.Body, request.ContentLength, cancellationToken);

@@ -1,12 +1,9 @@
 namespace Scheduler.Functions.Http;
 
 /// <summary>A request body sent as something other than JSON (UTF-8): answered 415 naming <c>Content-Type</c>.</summary>
-public sealed class UnsupportedMediaTypeException(string? contentType)
+public sealed class UnsupportedMediaTypeException()
     : Exception("The request body must be sent as application/json (UTF-8).")
 {
-    /// <summary>The media type the request declared (never echoed to the caller), or null when it declared none.</summary>
-    public string? ContentType { get; } = contentType;
-
     /// <summary>Whether a Content-Type header value declares JSON in UTF-8: <c>application/json</c> or <c>application/*+json</c>, charset absent or utf-8.</summary>
     public static bool IsJson(string? contentType)
     {

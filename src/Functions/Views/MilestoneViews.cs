@@ -27,7 +27,7 @@ public static class MilestoneViews
 
     private static ApiMilestoneJson From(SubjectKind kind, string subjectId, Milestone milestone, AcknowledgementLookup acknowledgements)
     {
-        var key = AcknowledgementLookup.KeyOf(kind, subjectId, milestone);
+        var key = MilestoneKeys.For(kind, subjectId, milestone);
         var held = acknowledgements.Holding(key, milestone);
         return new ApiMilestoneJson(MilestoneJson.From(milestone), key, held is null ? null : AcknowledgementView.From(held));
     }

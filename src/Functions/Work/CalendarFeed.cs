@@ -35,7 +35,7 @@ public sealed class CalendarFeed(ApiEndpoint api, AuthorityService authorities, 
                     $"{authority.Name} oversight calendar",
                     entries,
                     clock.GetCurrentInstant(),
-                    e => links.For(code, MilestoneKeys.For(e.Kind, e.Reference, e.Milestone.Rule, e.Milestone.Cycle, e.Milestone.Sequence, e.Milestone.Step), recipient, today)),
+                    e => links.For(code, MilestoneKeys.For(e.Kind, e.Reference, e.Milestone), recipient, today)),
                 ContentType);
         });
 }

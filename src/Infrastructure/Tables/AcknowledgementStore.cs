@@ -78,7 +78,6 @@ public sealed class AcknowledgementStore(SchedulerTables tables) : IAcknowledgem
                 entity.GetString("Expires") is { } e ? Iso.Parse(e).Value : null,
                 due,
                 At(entity))
-            { LegacyAlertKey = entity.RowKey }
             : null;
 
     private static LocalDate Date(string? text) => Iso.Parse(text ?? "1990-01-01").Value;

@@ -158,7 +158,7 @@ internal sealed class CinCensusReader(ImportOptions options, ProblemLog problems
                 _child.Episodes.Add(_episode);
                 break;
             case "Assessments" when _episode is not null:
-                _assessment = new CinAssessment(line);
+                _assessment = new CinAssessment();
                 _episode.Assessments.Add(_assessment);
                 break;
             case "Section47" when _episode is not null:

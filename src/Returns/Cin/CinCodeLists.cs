@@ -32,9 +32,6 @@ public static class CinCodeLists
     /// <summary>Whether the year has lists here.</summary>
     public static bool Supports(CollectionYear year) => year.EndYear is >= FirstYear and <= LastYear;
 
-    /// <summary>The coded elements checked.</summary>
-    public static IEnumerable<string> Elements => Lists.Keys;
-
     /// <summary>Whether <paramref name="code"/> is valid for <paramref name="element"/>.</summary>
     public static bool Allows(string element, string code) => Lists[element].Contains(code);
 

@@ -40,10 +40,8 @@ internal sealed class CinEpisode(int line)
 }
 
 /// <summary>One assessment: started, and completed (authorised).</summary>
-internal sealed class CinAssessment(int line)
+internal sealed class CinAssessment
 {
-    public int Line => line;
-
     public DateAt? Started { get; set; }
 
     public DateAt? Authorised { get; set; }
