@@ -186,7 +186,7 @@ public sealed partial class ImportService(
 
         var cases = plans.Select(p => new CaseImportReport(
             p.Imported.CaseReference,
-            ImportReport.TypeName(p.Imported.Type),
+            CaseTypes.Name(p.Imported.Type),
             p.Outcome,
             p.Added.Count,
             p.Present.Count,

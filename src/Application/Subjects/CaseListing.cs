@@ -29,9 +29,7 @@ public sealed class CaseListing(AuthorityService authorities, ISubjectStore subj
         string? variant = null;
         if (query.Type is { } typeText)
         {
-            variant = CaseTypes.Parse(typeText) is { } type
-                ? CaseTypes.Name(type)
-                : throw new ValidationException("type", $"'{typeText}' is not a case type (one of {CaseTypes.Accepted})");
+            variant = CaseTypes.Name(CaseTypes.ParseOrRefuse(typeText));
         }
 
         if (query.Assignee is { } assignee && !Contacts.IsEmail(assignee))

@@ -53,6 +53,5 @@ public sealed record PutCaseRequest(string? Type = null, IReadOnlyDictionary<Rol
 internal static class CaseRequests
 {
     /// <summary>The stored spelling of a case type; a 400 on <c>type</c> when it is none.</summary>
-    public static string Type(string text) =>
-        CaseTypes.Parse(text) is { } type ? CaseTypes.Name(type) : throw new ValidationException("type", $"'{text}' is not a case type (one of {CaseTypes.Accepted})");
+    public static string Type(string text) => CaseTypes.Name(CaseTypes.ParseOrRefuse(text));
 }

@@ -22,7 +22,7 @@ public sealed class CaseService(AuthorityService authorities, ISubjectStore subj
         ArgumentNullException.ThrowIfNull(request);
         RequireCaseRef(caseRef);
         var context = await authorities.ContextAsync(authority, cancellationToken).ConfigureAwait(false);
-        var type = CaseTypes.Parse(request.Type) ?? throw new ValidationException("type", $"'{request.Type}' is not a case type (one of {CaseTypes.Accepted})");
+        var type = CaseTypes.ParseOrRefuse(request.Type);
         var assignees = request.Assignees ?? new Dictionary<Domain.Rules.Role, string>();
         var events = request.Events ?? [];
 

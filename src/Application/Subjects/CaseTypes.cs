@@ -33,11 +33,10 @@ public static class CaseTypes
         return null;
     }
 
+    /// <summary>The type for a spelling; a 400 on <paramref name="field"/> naming the accepted spellings when it is none.</summary>
+    public static CaseType ParseOrRefuse(string? text, string field = "type") =>
+        Parse(text) ?? throw new ValidationException(field, $"'{text}' is not a case type (one of {Accepted})");
+
     /// <summary>The stored and displayed spelling: CP, LAC, or the snake_case name.</summary>
-    public static string Name(CaseType type) => type switch
-    {
-        CaseType.ChildProtection => "CP",
-        CaseType.LookedAfter => "LAC",
-        _ => EventFactory.WireName(type),
-    };
+    public static string Name(CaseType type) => CaseTypeNames.Name(type);
 }

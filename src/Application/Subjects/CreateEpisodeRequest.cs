@@ -44,7 +44,7 @@ public sealed record CreateEpisodeRequest(
         var id = r.OptionalString("id", 64);
         if (id is not null && !KeyParts.IsSubjectId(id))
         {
-            throw new ValidationException("id", "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            throw new ValidationException("id", KeyParts.SubjectIdPatternText);
         }
 
         var events = r.OptionalArray("events", SubjectLimits.MaxInitialEvents).Select((e, i) => EventInput.Parse(e, $"events[{i}]")).ToList();

@@ -3,7 +3,6 @@ using NodaTime;
 using Scheduler.Contracts;
 using Scheduler.Domain.Calendar;
 using Scheduler.Domain.Children;
-using Scheduler.Domain.Events;
 using Scheduler.Domain.Milestones;
 using Scheduler.Domain.Rules;
 using Scheduler.Domain.Validation;
@@ -48,19 +47,11 @@ public sealed record ImportReport(
                 }
             }
 
-            cases.Add(new ImportedCaseJson(c.CaseReference, TypeName(c.Type), [.. c.Events.Select(EventJson)], milestones));
+            cases.Add(new ImportedCaseJson(c.CaseReference, CaseTypeNames.Name(c.Type), [.. c.Events.Select(EventJson)], milestones));
         }
 
         return new ImportReport(result.Year.Label, cases, result.DroppedColumns, problems, result.Notes);
     }
-
-    /// <summary>The API's spelling of a case type: CP, LAC, or the snake_case name.</summary>
-    public static string TypeName(CaseType type) => type switch
-    {
-        CaseType.ChildProtection => "CP",
-        CaseType.LookedAfter => "LAC",
-        _ => EventFactory.WireName(type),
-    };
 
     /// <summary>One event as the API accepts it: <c>{"id","type","date",…}</c>.</summary>
     public static JsonObject EventJson(ImportedEvent e)
