@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Scheduler.Domain.Children;
 using Scheduler.Domain.Oversight;
 
@@ -56,12 +57,18 @@ public static class EventFields
     /// <summary>Every event type, oversight and child case (<c>milestone_completed</c> is both).</summary>
     public static IReadOnlyList<string> Types { get; } = [.. EventTypes.Oversight.Concat(EventTypes.ChildCase).Distinct(StringComparer.Ordinal)];
 
+    // Every event read (from the API, the queue or a stored row) asks for its type's fields: built once, not per event.
+    // Declared after Date, Extra and Types, which static initialisation needs first.
+    private static readonly FrozenDictionary<string, IReadOnlyList<EventField>> ByType = Types.ToFrozenDictionary(
+        t => t,
+        t => (IReadOnlyList<EventField>)(Extra.TryGetValue(t, out var extra) ? [Date, .. extra] : [Date]),
+        StringComparer.Ordinal);
+
     /// <summary>Whether <paramref name="type"/> is an event type of either kind of subject.</summary>
-    public static bool IsType(string type) => Types.Contains(type, StringComparer.Ordinal);
+    public static bool IsType(string type) => type is not null && ByType.ContainsKey(type);
 
     /// <summary>The fields of <paramref name="type"/> after <c>id</c> and <c>type</c>: <c>date</c> first; empty for an unknown type.</summary>
-    public static IReadOnlyList<EventField> For(string type) =>
-        !IsType(type) ? [] : Extra.TryGetValue(type, out var extra) ? [Date, .. extra] : [Date];
+    public static IReadOnlyList<EventField> For(string type) => type is not null && ByType.TryGetValue(type, out var fields) ? fields : [];
 
     private static string[] WireNames<TEnum>()
         where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(v => EventFactory.WireName(v))];
