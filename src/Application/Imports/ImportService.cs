@@ -148,7 +148,8 @@ public sealed partial class ImportService(
                 }
             }
 
-            // The plan is made again from the row the writer reads, so a retry after a concurrent write sees the other change.
+            // The plan is made again from the row the writer reads, so a retry after a concurrent write sees the other
+            // change; a row unchanged since the partition was read keeps the plan already made.
             var latest = plan;
             await writer.UpdateAsync(
                 SubjectKind.Case,
@@ -156,7 +157,9 @@ public sealed partial class ImportService(
                 imported.CaseReference,
                 row =>
                 {
-                    latest = ChildImportPlanner.Plan(imported, row, authority, context, today, clock.GetCurrentInstant(), actor);
+                    latest = current is not null && row.ETag is not null && row.ETag == current.ETag
+                        ? plan
+                        : ChildImportPlanner.Plan(imported, row, authority, context, today, clock.GetCurrentInstant(), actor);
                     return latest.Next;
                 },
                 actor,
