@@ -52,6 +52,8 @@ public sealed class WorkingDayCalendar
         nonWorking.UnionWith(closureDays);
 
         _cumulative = new int[((LastYear - FirstYear + 1) * SlotsPerYear) + 1];
+        // The slot dates depend only on the years: a closure-day calendar shares its parent's table and leaves it as it is.
+        var fillSlotDates = slotDates is null;
         _slotDates = slotDates ?? new LocalDate[_cumulative.Length];
         var workingDays = new List<LocalDate>(_cumulative.Length);
         var count = 0;
@@ -66,7 +68,11 @@ public sealed class WorkingDayCalendar
                     if (day <= length)
                     {
                         var date = new LocalDate(year, month, day);
-                        _slotDates[slot] = date;
+                        if (fillSlotDates)
+                        {
+                            _slotDates[slot] = date;
+                        }
+
                         if (date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !nonWorking.Contains(date))
                         {
                             workingDays.Add(date);
