@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scheduler.Functions.Cases;
 
 /// <summary><c>GET /api/authorities/{code}/cases?limit=50[&amp;continuation=…][&amp;type=CP][&amp;assignee=email]</c>.</summary>
@@ -17,17 +15,9 @@ public sealed class ListCases(ApiEndpoint api, CaseListing listing)
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Cases)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
         {
-            var limitText = request.Query["limit"].ToString();
-            var limit = CaseListing.DefaultLimit;
-            if (limitText.Length > 0 && !int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit))
-            {
-                throw new ValidationException("limit", $"must be a whole number between 1 and {CaseListing.MaxLimit}");
-            }
-
-            var query = new CaseQuery(limit, Optional(request, "continuation"), Optional(request, "type"), Optional(request, "assignee"));
+            var limit = ApiEndpoint.QueryNumber(request, "limit", CaseListing.DefaultLimit, $"must be a whole number between 1 and {CaseListing.MaxLimit}");
+            var query = new CaseQuery(limit, ApiEndpoint.QueryText(request, "continuation"), ApiEndpoint.QueryText(request, "type"), ApiEndpoint.QueryText(request, "assignee"));
             var page = await listing.ListAsync(code, query, ct);
             return ApiResults.Json(new CaseList([.. page.Cases.Select(CaseSummaryView.From)], page.Continuation));
         });
-
-    private static string? Optional(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
 }

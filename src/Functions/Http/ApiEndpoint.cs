@@ -74,6 +74,21 @@ public sealed partial class ApiEndpoint(KeyAuthenticator authenticator, ILogger<
         return allowQuery && request.Query[KeyQuery].ToString() is { Length: > 0 } query ? query : null;
     }
 
+    /// <summary>A query parameter's value, or null when it is absent or empty.</summary>
+    public static string? QueryText(HttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query[name].ToString() is { Length: > 0 } value ? value : null;
+    }
+
+    /// <summary>A query parameter as a whole number (digits only), <paramref name="absent"/> when absent or empty; a 400 naming it with <paramref name="reason"/> otherwise.</summary>
+    public static int QueryNumber(HttpRequest request, string name, int absent, string reason) =>
+        QueryText(request, name) is not { } text
+            ? absent
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new ValidationException(name, reason);
+
     /// <summary>Reads the request body as one JSON object (at most 64 KiB, sent as <c>application/json</c>, else 415).</summary>
     public static Task<JsonElement> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scheduler.Functions.Work;
 
 /// <summary><c>GET /api/authorities/{code}/worklist?days=10[&amp;assignee=email]</c>.</summary>
@@ -15,14 +13,7 @@ public sealed class GetWorkList(ApiEndpoint api, WorkListService worklists)
     public Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.WorkList)] HttpRequest request, string code) =>
         api.RunAsync(request, ApiAccess.ForAuthority(code), async (_, ct) =>
         {
-            var daysText = request.Query["days"].ToString();
-            var days = 10;
-            if (daysText.Length > 0 && !int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out days))
-            {
-                throw new ValidationException("days", "must be a whole number of working days");
-            }
-
-            var assignee = request.Query["assignee"].ToString();
-            return ApiResults.Json(await worklists.GetAsync(code, days, assignee.Length == 0 ? null : assignee, ct));
+            var days = ApiEndpoint.QueryNumber(request, "days", 10, "must be a whole number of working days");
+            return ApiResults.Json(await worklists.GetAsync(code, days, ApiEndpoint.QueryText(request, "assignee"), ct));
         });
 }
