@@ -30,9 +30,12 @@ public sealed partial class SubjectWriter(
         var now = clock.GetCurrentInstant();
         var toStore = DueIndexRows.WithIndexKeys(record with { Version = 1, CreatedAt = now, UpdatedAt = now }, null);
         toStore = toStore with { LastChange = SubjectAudit.Entry(null, toStore, actor, $"{record.Kind.Name()}.created") };
-        for (var i = 0; i < record.Events.Count; i++)
+        // The ids are looked up together (one round trip's wait, not one per event) and judged in order, so the
+        // first event whose id is taken is the one named.
+        var seen = await Task.WhenAll(record.Events.Select(e => processed.GetAsync(record.Authority, e.Id, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < seen.Length; i++)
         {
-            await RequireUnusedAsync(record, record.Events[i].Id, $"events[{i}].id", cancellationToken).ConfigureAwait(false);
+            RequireUnused(record, record.Events[i].Id, $"events[{i}].id", seen[i]);
         }
 
         SubjectRecord stored;
@@ -46,10 +49,8 @@ public sealed partial class SubjectWriter(
         }
 
         await AfterWriteAsync(stored, null, cancellationToken).ConfigureAwait(false);
-        foreach (var e in stored.Events)
-        {
-            await processed.RecordAsync(new ProcessedEvent(stored.Authority, e.Id, stored.Kind, stored.Id, stored.UpdatedAt), cancellationToken).ConfigureAwait(false);
-        }
+        await Task.WhenAll(stored.Events.Select(e =>
+            processed.RecordAsync(new ProcessedEvent(stored.Authority, e.Id, stored.Kind, stored.Id, stored.UpdatedAt), cancellationToken))).ConfigureAwait(false);
 
         return stored;
     }
@@ -135,9 +136,11 @@ public sealed partial class SubjectWriter(
         new([.. ex.Errors.Select(e => e with { Field = $"{prefix}.{e.Field}" })]);
 
     /// <summary>Refuses an event id already applied to another subject of the authority (409 naming <paramref name="field"/>).</summary>
-    private async Task RequireUnusedAsync(SubjectRecord subject, string eventId, string field, CancellationToken cancellationToken)
+    private async Task RequireUnusedAsync(SubjectRecord subject, string eventId, string field, CancellationToken cancellationToken) =>
+        RequireUnused(subject, eventId, field, await processed.GetAsync(subject.Authority, eventId, cancellationToken).ConfigureAwait(false));
+
+    private static void RequireUnused(SubjectRecord subject, string eventId, string field, ProcessedEvent? seen)
     {
-        var seen = await processed.GetAsync(subject.Authority, eventId, cancellationToken).ConfigureAwait(false);
         if (seen is not null && (seen.SubjectKind != subject.Kind || !string.Equals(seen.SubjectId, subject.Id, StringComparison.Ordinal)))
         {
             throw new ConflictException(field, $"'{eventId}' was already used for {seen.SubjectKind.Name()} '{seen.SubjectId}'; give each event its own id");
