@@ -41,7 +41,7 @@ internal sealed class CaseEvents(string child)
 
         if (milestoneRule is not null)
         {
-            fields["milestone"] = $"{milestoneRule}/1/1";
+            fields["milestone"] = Domain.Milestones.Milestone.KeyOf(milestoneRule, 1, 1, null);
         }
 
         _byId[id] = new ImportedEvent
@@ -78,8 +78,7 @@ internal sealed class CaseEvents(string child)
             }
             catch (DomainValidationException ex)
             {
-                var reason = string.Join("; ", ex.Errors.Select(err => err.Field == "date" ? err.Reason : $"{err.Field}: {err.Reason}"));
-                problems.Add(imported.CaseReference, e.Source.File, e.Source.Line, e.Source.Column, $"child {imported.CaseReference}: {e.Type} cannot be recorded: {reason}");
+                problems.Add(imported.CaseReference, e.Source.File, e.Source.Line, e.Source.Column, EventRefusal.Text(imported.CaseReference, e.Type, ex.Errors.Select(err => (err.Field, err.Reason))));
                 return false;
             }
         }

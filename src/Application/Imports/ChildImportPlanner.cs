@@ -131,10 +131,9 @@ internal static class ChildImportPlanner
     private static ChildImportPlan Refused(ImportedCase imported, Recorded recorded, AuthorityContext context, LocalDate today, ImportedEvent e, IReadOnlyList<FieldError> errors)
     {
         // Worded as the importer words a domain refusal, at the row the event was read from.
-        var reason = string.Join("; ", errors.Select(err => err.Field == "date" ? err.Reason : $"{err.Field}: {err.Reason}"));
         return Unwritten(imported, CaseImportOutcome.Refused, recorded, context, today) with
         {
-            Problem = new ImportProblem(e.Source.File, e.Source.Line, e.Source.Column, $"child {imported.CaseReference}: {e.Type} cannot be recorded: {reason}"),
+            Problem = new ImportProblem(e.Source.File, e.Source.Line, e.Source.Column, EventRefusal.Text(imported.CaseReference, e.Type, errors.Select(err => (err.Field, err.Reason)))),
         };
     }
 

@@ -41,7 +41,7 @@ public sealed record StoredMilestone
     public bool Informational { get; init; }
 
     /// <summary>The occurrence's identity within its subject, as <see cref="Milestone.Key"/>: <c>rule/cycle/sequence[/step]</c>.</summary>
-    public string Key => Step is null ? $"{Rule}/{Cycle}/{Sequence}" : $"{Rule}/{Cycle}/{Sequence}/{Step}";
+    public string Key => Milestone.KeyOf(Rule, Cycle, Sequence, Step);
 
     /// <summary>Whether it still needs doing: not met and applicable. Only open milestones are indexed.</summary>
     public bool IsOpen => Met is null && Status is not (MilestoneStatus.Met or MilestoneStatus.MetLate or MilestoneStatus.NotApplicable);

@@ -64,7 +64,7 @@ public sealed record Milestone
     public string Key => KeyOf(Rule, Cycle, Sequence, Step);
 
     /// <summary>The <see cref="Key"/> a milestone with these fields has, before it is built.</summary>
-    internal static string KeyOf(string rule, int cycle, int sequence, string? step) =>
+    public static string KeyOf(string rule, int cycle, int sequence, string? step) =>
         step is null ? $"{rule}/{cycle}/{sequence}" : $"{rule}/{cycle}/{sequence}/{step}";
 }
 
