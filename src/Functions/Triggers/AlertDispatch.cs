@@ -11,6 +11,6 @@ public sealed class AlertDispatch(AlertDispatcher dispatcher, QueueRefusal refus
     public Task RunAsync([QueueTrigger(QueueNames.AlertDispatch)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return refusal.RunAsync(QueueNames.AlertDispatch, message, (body, ct) => dispatcher.DispatchAsync(body, message.DequeueCount, ct), cancellationToken);
+        return refusal.RunAsync(QueueNames.AlertDispatch, message, (body, ct) => dispatcher.DispatchAsync(body, message.MessageId, message.DequeueCount, ct), cancellationToken);
     }
 }

@@ -68,6 +68,8 @@ public static class AlertLedgerEntity
         Optional(entity, "Earliest", a.Earliest is { } e ? Iso.Format(e) : null);
         Optional(entity, "ClaimId", entry.ClaimId);
         Optional(entity, "ClaimedAt", entry.ClaimedAt?.ToDateTimeOffset());
+        Optional(entity, "DispatchClaim", entry.DispatchClaim);
+        Optional(entity, "DispatchClaimedAt", entry.DispatchClaimedAt?.ToDateTimeOffset());
         Optional(entity, "DigestKey", entry.DigestKey);
         Optional(entity, "EnqueuedAt", entry.EnqueuedAt?.ToDateTimeOffset());
         Optional(entity, "SentAt", entry.SentAt?.ToDateTimeOffset());
@@ -111,6 +113,8 @@ public static class AlertLedgerEntity
             Status = LedgerStatuses.Parse(entity.GetString("Status")),
             ClaimId = entity.GetString("ClaimId"),
             ClaimedAt = At(entity, "ClaimedAt"),
+            DispatchClaim = entity.GetString("DispatchClaim"),
+            DispatchClaimedAt = At(entity, "DispatchClaimedAt"),
             DigestKey = entity.GetString("DigestKey"),
             EnqueuedAt = At(entity, "EnqueuedAt"),
             SentAt = At(entity, "SentAt"),

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -138,6 +139,92 @@ public sealed class DispatchTests(AzuriteFixture azurite)
         Assert.Empty(await h.PoisonAsync());
     }
 
+    /// <summary>
+    /// Two copies of one digest message (a put the SDK retried after storage had taken it) land next to each other
+    /// and so in the same batch: delivered at once, they send one email between them.
+    /// </summary>
+    [Fact]
+    public async Task Two_copies_of_a_digest_delivered_at_once_send_one_email()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        await using var h = await SweepHarness.StartAsync(azurite, Monday, sendGrid.Settings);
+        await CroydonDemo.SeedAsync(h);
+        Assert.True((await h.SweepAsync()).DigestsEnqueued > 0);
+        var (original, copy) = await DuplicatedDigestAsync(h);
+        var digest = Digest.Parse(original.Body.ToString());
+
+        await Task.WhenAll(h.DeliverAsync(original), h.DeliverAsync(copy));
+
+        Assert.Single(sendGrid.Requests);
+        Assert.Equal(digest.DigestKey, sendGrid.Requests[0].DigestKey);
+        foreach (var alert in digest.Alerts)
+        {
+            Assert.Equal(LedgerStatus.Sent, (await h.LedgerRowAsync(alert)).Status);
+        }
+
+        Assert.Empty(sendGrid.Violations);
+        Assert.Empty(await h.PoisonAsync());
+    }
+
+    /// <summary>
+    /// A copy that finds the digest claimed by another message sends nothing and puts itself back, delayed until the
+    /// claim lapses; once the holder has sent, the copy finds nothing left to send.
+    /// </summary>
+    [Fact]
+    public async Task A_copy_that_finds_a_live_claim_waits_on_the_queue_and_then_finds_nothing_to_send()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        await using var h = await SweepHarness.StartAsync(azurite, Monday, Lease(sendGrid, seconds: 2));
+        await CroydonDemo.SeedAsync(h);
+        Assert.True((await h.SweepAsync()).DigestsEnqueued > 0);
+        var (original, copy) = await DuplicatedDigestAsync(h);
+        var digest = Digest.Parse(original.Body.ToString());
+        await ClaimFirstRowAsync(h, digest, original.MessageId, h.Clock.GetCurrentInstant());
+
+        await h.DeliverAsync(copy);
+        Assert.Empty(sendGrid.Requests);
+        Assert.Contains(h.App.Logs.Lines, l => l.Message.Contains($"is being sent by message {original.MessageId}", StringComparison.Ordinal));
+        // On the queue: the original (held by the test, as a consumer holds it) and the copy, back but not yet visible.
+        Assert.Equal(2, (await h.DispatchQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty((await h.DispatchQueue.PeekMessagesAsync(32)).Value);
+
+        await h.DeliverAsync(original);
+        Assert.Single(sendGrid.Requests);
+        Assert.Equal(1, (await h.DispatchQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+
+        // The lease (2 s) passes; the copy comes back and finds every alert sent.
+        h.Clock.Advance(Duration.FromSeconds(3));
+        var back = await h.ReceiveNextAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20));
+        Assert.Equal(digest.DigestKey, Digest.Parse(back.Body.ToString()).DigestKey);
+        await h.DeliverAsync(back);
+        Assert.Single(sendGrid.Requests);
+        Assert.Equal(0, (await h.DispatchQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty(await h.PoisonAsync());
+    }
+
+    /// <summary>A claim older than the lease is a delivery that died: the next delivery takes it over and sends.</summary>
+    [Fact]
+    public async Task A_lapsed_claim_is_taken_over()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        await using var h = await SweepHarness.StartAsync(azurite, Monday, Lease(sendGrid, seconds: 60));
+        await CroydonDemo.SeedAsync(h);
+        Assert.True((await h.SweepAsync()).DigestsEnqueued > 0);
+        var message = await h.ReceiveDigestForAsync(Recipient, TimeSpan.FromSeconds(30));
+        var digest = Digest.Parse(message.Body.ToString());
+        await ClaimFirstRowAsync(h, digest, "a-delivery-that-died", h.Clock.GetCurrentInstant() - Duration.FromSeconds(61));
+
+        await h.DeliverAsync(message);
+
+        Assert.Single(sendGrid.Requests);
+        foreach (var alert in digest.Alerts)
+        {
+            Assert.Equal(LedgerStatus.Sent, (await h.LedgerRowAsync(alert)).Status);
+        }
+
+        Assert.Equal(0, (await h.DispatchQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
     [Fact]
     public async Task A_malformed_message_is_poisoned_at_once_naming_the_field()
     {
@@ -209,6 +296,30 @@ public sealed class DispatchTests(AzuriteFixture azurite)
         {
             await SweepHarness.ClearDispatchQueuesAsync(azurite);
         }
+    }
+
+    private static Dictionary<string, string?> Lease(FakeSendGrid sendGrid, int seconds) => new(sendGrid.Settings)
+    {
+        ["Scheduler:Dispatch:ClaimLease"] = TimeSpan.FromSeconds(seconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The digest for <see cref="Recipient"/> as two queue messages with one body (each held by the test).</summary>
+    private static async Task<(QueueMessage Original, QueueMessage Copy)> DuplicatedDigestAsync(SweepHarness h)
+    {
+        var original = await h.ReceiveDigestForAsync(Recipient, TimeSpan.FromSeconds(60));
+        await h.DispatchQueue.SendMessageAsync(original.Body.ToString());
+        var copy = await h.ReceiveNextAsync(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20));
+        Assert.NotEqual(original.MessageId, copy.MessageId);
+        Assert.Equal(original.Body.ToString(), copy.Body.ToString());
+        return (original, copy);
+    }
+
+    /// <summary>Writes a delivery's claim on the digest's first row, as the dispatcher does, for message <paramref name="holder"/>.</summary>
+    private static async Task ClaimFirstRowAsync(SweepHarness h, Digest digest, string holder, Instant at)
+    {
+        var ledger = h.App.Service<IAlertLedger>();
+        var first = await h.LedgerRowAsync(digest.Alerts[0]);
+        Assert.NotNull(await ledger.TryUpdateAsync(first with { DispatchClaim = holder, DispatchClaimedAt = at }, CancellationToken.None));
     }
 
     /// <summary>What the ledger, SendGrid and the app's own log lines say, for a failure message.</summary>

@@ -9,6 +9,10 @@ namespace Scheduler.Application.Alerts.Dispatch;
 /// Delivers one <c>alert-dispatch</c> message: renders the digest from its ledger rows, sends it (SendGrid, or the
 /// outbox when no key is set), records the outcome on every row with If-Match and publishes the sent alerts.
 /// Idempotent: rows already sent or failed are left out, and a message whose rows are all settled sends nothing.
+/// Two copies of one digest delivered at once (a put the SDK retried after storage had taken it lands next to the
+/// original, in the same batch) would both find the rows open, so a delivery first claims the digest on its first
+/// open row (If-Match); a copy that finds a live claim of another message sends nothing and puts itself back on
+/// the queue, delayed until the claim lapses, so nothing is lost if the claimant died.
 /// Throttling (429, honouring <c>Retry-After</c>) and transient failures (5xx, timeouts) re-enqueue a copy that
 /// becomes visible after a delay, so the wait is on the queue and never holds up other digests; other 4xx mark the
 /// rows failed and throw a permanent <see cref="DeliveryFailedException"/> carrying SendGrid's reason.
@@ -28,28 +32,42 @@ public sealed partial class AlertDispatcher(
     private const int SettleAttempts = 4;
     private readonly DispatchOptions _options = options.Value;
 
-    /// <summary>Delivers the digest in <paramref name="body"/>, on its <paramref name="dequeueCount"/>th delivery.</summary>
-    public async Task DispatchAsync(string body, long dequeueCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers the digest in <paramref name="body"/>, queue message <paramref name="messageId"/> on its
+    /// <paramref name="dequeueCount"/>th delivery.
+    /// </summary>
+    public async Task DispatchAsync(string body, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
         var message = DispatchMessage.Parse(body);
-        var open = new List<AlertLedgerEntry>();
-        foreach (var alert in message.Alerts)
+        List<AlertLedgerEntry> open;
+        for (var attempt = 1; ; attempt++)
         {
-            var entry = await ledger.GetAsync(alert.Authority, alert.Key, cancellationToken).ConfigureAwait(false);
-            if (entry is null)
+            open = await ReadOpenAsync(message, cancellationToken).ConfigureAwait(false);
+            if (open.Count == 0)
             {
-                LogMissingRow(logger, message.DigestKey, alert.Authority, alert.Key);
+                LogNothingToSend(logger, message.DigestKey, dequeueCount);
+                return;
             }
-            else if (entry.Status.IsOpen())
-            {
-                open.Add(entry);
-            }
-        }
 
-        if (open.Count == 0)
-        {
-            LogNothingToSend(logger, message.DigestKey, dequeueCount);
-            return;
+            var claim = await ClaimAsync(open[0], messageId, cancellationToken).ConfigureAwait(false);
+            if (claim.Claimed is { } claimed)
+            {
+                open[0] = claimed;
+                break;
+            }
+
+            if (claim.HeldUntil is { } until)
+            {
+                await DeferAsync(message, claim.Holder!, until, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // The first row changed between the read and the claim (settled, or claimed by another copy): read again.
+            if (attempt >= SettleAttempts)
+            {
+                throw new ContentionException($"Digest {message.DigestKey} kept changing while it was claimed.");
+            }
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -106,6 +124,74 @@ public sealed partial class AlertDispatcher(
         }
     }
 
+    private async Task<List<AlertLedgerEntry>> ReadOpenAsync(DispatchMessage message, CancellationToken cancellationToken)
+    {
+        var open = new List<AlertLedgerEntry>();
+        foreach (var alert in message.Alerts)
+        {
+            var entry = await ledger.GetAsync(alert.Authority, alert.Key, cancellationToken).ConfigureAwait(false);
+            if (entry is null)
+            {
+                LogMissingRow(logger, message.DigestKey, alert.Authority, alert.Key);
+            }
+            else if (entry.Status.IsOpen())
+            {
+                open.Add(entry);
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>
+    /// Claims the digest on its first open row for this message: taken when unclaimed, claimed by this same message
+    /// (a redelivery after a failure) or by a claim that has lapsed. Returns the claimed row; or, when another
+    /// message's claim is live, who holds it and until when; or neither when the row changed meanwhile.
+    /// </summary>
+    private async Task<(AlertLedgerEntry? Claimed, string? Holder, Instant? HeldUntil)> ClaimAsync(AlertLedgerEntry first, string messageId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (first.DispatchClaim is { } holder && holder != messageId
+            && first.DispatchClaimedAt is { } at && at + Duration.FromTimeSpan(_options.ClaimLease) > now)
+        {
+            return (null, holder, at + Duration.FromTimeSpan(_options.ClaimLease));
+        }
+
+        var claimed = await ledger.TryUpdateAsync(first with { DispatchClaim = messageId, DispatchClaimedAt = now }, cancellationToken).ConfigureAwait(false);
+        return (claimed, null, null);
+    }
+
+    /// <summary>
+    /// Another message holds the digest: this copy sends nothing and goes back on the queue, visible when the claim
+    /// lapses. By then the holder has normally settled every row and the copy finds nothing to send; if the holder
+    /// died, the copy takes the lapsed claim over and sends.
+    /// </summary>
+    private async Task DeferAsync(DispatchMessage message, string holder, Instant until, CancellationToken cancellationToken)
+    {
+        var delay = (until - clock.GetCurrentInstant()).ToTimeSpan() + TimeSpan.FromSeconds(1);
+        var enqueued = await messages.SendAsync(QueueNames.AlertDispatch, new OutgoingMessage(message.MessageId, message.ToJson()) { Delay = delay }, cancellationToken)
+            .ConfigureAwait(false);
+        if (!enqueued.IsSent)
+        {
+            // Left to the platform: this message comes back and looks again.
+            throw new DeliveryFailedException($"Digest {message.DigestKey} is being sent by message {holder}; its copy could not be put back on the queue ({enqueued}).", permanent: false);
+        }
+
+        LogDeferred(logger, message.DigestKey, holder, delay);
+    }
+
+    /// <summary>
+    /// Lets go of the claim on the digest's first row so that the retry copy, a different message, can take it; when
+    /// the row has changed meanwhile (the sweep's recovery took it back), whoever changed it decides.
+    /// </summary>
+    private async Task ReleaseAsync(AlertLedgerEntry first, CancellationToken cancellationToken)
+    {
+        if (await ledger.TryUpdateAsync(first with { DispatchClaim = null, DispatchClaimedAt = null }, cancellationToken).ConfigureAwait(false) is null)
+        {
+            LogReleaseLost(logger, first.Authority, first.Key);
+        }
+    }
+
     /// <summary>
     /// Re-enqueues a copy (attempt + 1) that becomes visible after <paramref name="delay"/> and completes this message.
     /// When the copy cannot be enqueued, this message fails transiently and the platform redelivers it.
@@ -119,6 +205,7 @@ public sealed partial class AlertDispatcher(
             return;
         }
 
+        await ReleaseAsync(open[0], cancellationToken).ConfigureAwait(false);
         var next = message with { Attempt = message.Attempt + 1 };
         var enqueued = await messages.SendAsync(QueueNames.AlertDispatch, new OutgoingMessage(next.MessageId, next.ToJson()) { Delay = delay }, cancellationToken)
             .ConfigureAwait(false);
@@ -217,6 +304,12 @@ public sealed partial class AlertDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {DigestKey} names {Authority}/{AlertKey}, which is not in the ledger; left out")]
     private static partial void LogMissingRow(ILogger logger, string digestKey, string authority, string alertKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {DigestKey} is being sent by message {Holder}; this copy sends nothing and looks again in {Delay}")]
+    private static partial void LogDeferred(ILogger logger, string digestKey, string holder, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Authority}/{AlertKey} changed before its digest's claim was released; left as it is")]
+    private static partial void LogReleaseLost(ILogger logger, string authority, string alertKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {DigestKey}: attempt {Attempt} scheduled in {Delay}: {Reason}")]
     private static partial void LogRetryScheduled(ILogger logger, string digestKey, int attempt, TimeSpan delay, string reason);

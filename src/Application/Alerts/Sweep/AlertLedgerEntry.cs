@@ -34,6 +34,15 @@ public sealed record AlertLedgerEntry
     /// <summary>When that run claimed it; a claim older than the lease may be taken over.</summary>
     public Instant? ClaimedAt { get; init; }
 
+    /// <summary>
+    /// On a digest's first open row: the queue message whose delivery is sending the digest now, so that a copy of
+    /// the message delivered at the same time (a put the SDK retried, a redelivery) does not send it too.
+    /// </summary>
+    public string? DispatchClaim { get; init; }
+
+    /// <summary>When <see cref="DispatchClaim"/> was taken; a claim older than the dispatch lease may be taken over.</summary>
+    public Instant? DispatchClaimedAt { get; init; }
+
     /// <summary>The digest that carries it, once queued.</summary>
     public string? DigestKey { get; init; }
 
