@@ -12,16 +12,22 @@ public static class Commands
     /// <summary>The dataset's default "today": a Thursday, a working day.</summary>
     public static readonly LocalDate DefaultToday = new(2026, 1, 15);
 
+    /// <summary>The environment variable that points a run at storage it does not start (a connection string).</summary>
+    public const string StorageVariable = "SCHEDULER_BENCH_STORAGE";
+
     private const string Usage = """
         usage: Scheduler.Benchmarks.Storage <command> [options]
           dataset       [--active N] [--quiet N]         the generated dataset's statistics (no storage)
           ceiling                                       Azurite's own throughput on this machine
           seed          [--authorities 152] [--cases 135000] [--active N (default cases/10)] [--parallelism 16]
           sweep-scaling [--authorities 152] [--active 13500] [--quiet 121500] [--repeats 5] [--parallelism 16]
-          delivery      [--alerts 10000]
+          delivery      [--alerts 10000] [--direct]    (--direct: then again without the queue, side by side)
           api-load      [--authorities 152] [--cases 135000] [--seconds 20] [--writers-events 10]
           all           everything above in one Azurite, the national dataset seeded once
         common: [--today 2026-01-15] [--seed 20170904] [--no-ceiling] [--ceiling-scale 10] [--wait-load 4]
+        storage: Azurite started and stopped by the run, unless SCHEDULER_BENCH_STORAGE holds a connection string
+                 (a throw-away storage account, or an Azurite started by hand; the run creates, empties and deletes
+                 its own tables and queues there); [--storage-pids TABLE,QUEUE] local processes to charge its CPU to
         """;
 
     /// <summary>Runs one subcommand; returns the exit code.</summary>
@@ -50,12 +56,12 @@ public static class Commands
         var report = new Report();
         var started = Stopwatch.StartNew();
         Report.Note($"{args.Command}: started at load {Report.LoadAvg()}; {Environment.ProcessorCount} cores");
-        using var azurite = await Azurite.StartAsync().ConfigureAwait(false);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Dispose();
-        Report.Note($"Azurite 3.35 (in memory) on 127.0.0.1:{azurite.TablePort} (tables) and :{azurite.QueuePort} (queues), workspace {azurite.Workspace}");
+        using var storage = await OpenStorageAsync(args).ConfigureAwait(false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => storage.Dispose();
+        Report.Note($"{storage.Description}");
         if (!args.Flag("no-ceiling"))
         {
-            await Ceiling.RunAsync(azurite, report, args.Int("ceiling-scale", 10), cancel.Token).ConfigureAwait(false);
+            await Ceiling.RunAsync(storage, report, args.Int("ceiling-scale", 10), cancel.Token).ConfigureAwait(false);
         }
 
         var today = args.Date("today", DefaultToday);
@@ -63,19 +69,19 @@ public static class Commands
         switch (args.Command)
         {
             case "seed":
-                await SeedCommandAsync(args, azurite, report, generator, cancel.Token).ConfigureAwait(false);
+                await SeedCommandAsync(args, storage, report, generator, cancel.Token).ConfigureAwait(false);
                 break;
             case "sweep-scaling":
-                await SweepScalingCommandAsync(args, azurite, report, generator, cancel.Token).ConfigureAwait(false);
+                await SweepScalingCommandAsync(args, storage, report, generator, cancel.Token).ConfigureAwait(false);
                 break;
             case "delivery":
-                await DeliveryCommandAsync(args, azurite, report, generator, cancel.Token).ConfigureAwait(false);
+                await DeliveryCommandAsync(args, storage, report, generator, cancel.Token).ConfigureAwait(false);
                 break;
             case "api-load":
-                await ApiLoadCommandAsync(args, azurite, report, generator, cancel.Token).ConfigureAwait(false);
+                await ApiLoadCommandAsync(args, storage, report, generator, cancel.Token).ConfigureAwait(false);
                 break;
             case "all":
-                await AllCommandAsync(args, azurite, report, generator, cancel.Token).ConfigureAwait(false);
+                await AllCommandAsync(args, storage, report, generator, cancel.Token).ConfigureAwait(false);
                 break;
             default:
                 break;
@@ -86,41 +92,60 @@ public static class Commands
         return 0;
     }
 
-    private static async Task SeedCommandAsync(Args args, Azurite azurite, Report report, CaseGenerator generator, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Azurite this run starts, or the storage named by <see cref="StorageVariable"/> (read from the environment,
+    /// so an account key never sits on a command line or in the shell history).
+    /// </summary>
+    private static async Task<BenchStorage> OpenStorageAsync(Args args)
+    {
+        var connectionString = Environment.GetEnvironmentVariable(StorageVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return await BenchStorage.StartAsync().ConfigureAwait(false);
+        }
+
+        var pids = (args.Text("storage-pids") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return BenchStorage.Attach(connectionString, pids);
+    }
+
+    private static async Task SeedCommandAsync(Args args, BenchStorage storage, Report report, CaseGenerator generator, CancellationToken cancellationToken)
     {
         var total = args.Int("cases", 135_000);
-        var (app, _) = await SeedAsync(args, azurite, report, generator, args.Int("active", total / 10), total - args.Int("active", total / 10), cancellationToken).ConfigureAwait(false);
+        var (app, _) = await SeedAsync(args, storage, report, generator, args.Int("active", total / 10), total - args.Int("active", total / 10), cancellationToken).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task SweepScalingCommandAsync(Args args, Azurite azurite, Report report, CaseGenerator generator, CancellationToken cancellationToken)
+    private static async Task SweepScalingCommandAsync(Args args, BenchStorage storage, Report report, CaseGenerator generator, CancellationToken cancellationToken)
     {
-        var (app, _) = await SweepScalingAsync(args, azurite, report, generator, cancellationToken).ConfigureAwait(false);
+        var (app, _) = await SweepScalingAsync(args, storage, report, generator, cancellationToken).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task ApiLoadCommandAsync(Args args, Azurite azurite, Report report, CaseGenerator generator, CancellationToken cancellationToken)
+    private static async Task ApiLoadCommandAsync(Args args, BenchStorage storage, Report report, CaseGenerator generator, CancellationToken cancellationToken)
     {
         var total = args.Int("cases", 135_000);
         var active = args.Int("active", total / 10);
-        var (app, authorities) = await SeedAsync(args, azurite, report, generator, active, total - active, cancellationToken).ConfigureAwait(false);
+        var (app, authorities) = await SeedAsync(args, storage, report, generator, active, total - active, cancellationToken).ConfigureAwait(false);
         await using (app.ConfigureAwait(false))
         {
             await ApiLoadAsync(args, app, report, generator, authorities, active, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task AllCommandAsync(Args args, Azurite azurite, Report report, CaseGenerator generator, CancellationToken cancellationToken)
+    private static async Task AllCommandAsync(Args args, BenchStorage storage, Report report, CaseGenerator generator, CancellationToken cancellationToken)
     {
         // One national dataset: the sweep is measured at 13,500 and at 135,000 cases, then the API runs against it;
         // delivery uses its own tables.
-        var (app, authorities) = await SweepScalingAsync(args, azurite, report, generator, cancellationToken).ConfigureAwait(false);
+        var (app, authorities) = await SweepScalingAsync(args, storage, report, generator, cancellationToken).ConfigureAwait(false);
         await using (app.ConfigureAwait(false))
         {
             await ApiLoadAsync(args, app, report, generator, authorities, args.Int("active", 13_500), cancellationToken).ConfigureAwait(false);
         }
 
-        await DeliveryCommandAsync(args, azurite, report, generator, cancellationToken).ConfigureAwait(false);
+        await DeliveryCommandAsync(args, storage, report, generator, cancellationToken).ConfigureAwait(false);
     }
 
     private static Task ApiLoadAsync(Args args, BenchApp app, Report report, CaseGenerator generator, IReadOnlyList<SeededAuthority> authorities, int active, CancellationToken cancellationToken)
@@ -131,37 +156,42 @@ public static class Commands
 
     /// <summary>Seeds the authorities and the active cases, sweeps, seeds the quiet cases, sweeps again.</summary>
     private static async Task<(BenchApp App, IReadOnlyList<SeededAuthority> Authorities)> SweepScalingAsync(
-        Args args, Azurite azurite, Report report, CaseGenerator generator, CancellationToken cancellationToken)
+        Args args, BenchStorage storage, Report report, CaseGenerator generator, CancellationToken cancellationToken)
     {
         var timings = new PortTimings();
-        var app = await BenchApp.StartAsync(azurite, generator.Today, "sweep", timings.Register).ConfigureAwait(false);
-        var seeder = new Seeder(app, azurite, generator);
+        var app = await BenchApp.StartAsync(storage, generator.Today, "sweep", timings.Register).ConfigureAwait(false);
+        var seeder = new Seeder(app, storage, generator);
         var parallelism = args.Int("parallelism", 16);
         var active = args.Int("active", 13_500);
         var quiet = args.Int("quiet", 121_500);
         var repeats = args.Int("repeats", 5);
         var authorities = await SeedAuthoritiesAsync(args, seeder, report, cancellationToken).ConfigureAwait(false);
         await SeedCasesAsync(seeder, timings, report, authorities, CaseClass.Active, active, parallelism, cancellationToken).ConfigureAwait(false);
-        var small = await SweepScaling.MeasureAsync(app, azurite, report, $"{active}", repeats, cancellationToken).ConfigureAwait(false);
+        var small = await SweepScaling.MeasureAsync(app, storage, report, $"{active}", repeats, cancellationToken).ConfigureAwait(false);
         await SeedCasesAsync(seeder, timings, report, authorities, CaseClass.Quiet, quiet, parallelism, cancellationToken).ConfigureAwait(false);
-        var large = await SweepScaling.MeasureAsync(app, azurite, report, $"{active + quiet}", repeats, cancellationToken).ConfigureAwait(false);
+        var large = await SweepScaling.MeasureAsync(app, storage, report, $"{active + quiet}", repeats, cancellationToken).ConfigureAwait(false);
         SweepScaling.Compare(report, small, large);
         return (app, authorities);
     }
 
-    private static Task DeliveryCommandAsync(Args args, Azurite azurite, Report report, CaseGenerator generator, CancellationToken cancellationToken)
+    private static async Task DeliveryCommandAsync(Args args, BenchStorage storage, Report report, CaseGenerator generator, CancellationToken cancellationToken)
     {
+        if (await storage.FreshQueueServiceAsync().ConfigureAwait(false))
+        {
+            Report.Note($"Azurite's queue service restarted empty for the delivery (see BenchStorage.FreshQueueServiceAsync)");
+        }
+
         Report.Note($"Delivery of {args.Int("alerts", 10_000):N0} alerts through the queue poller to the outbox…");
-        return Delivery.RunAsync(azurite, report, generator, args.Int("alerts", 10_000), args.Int("authorities", 152), args.Seconds("timeout", 900), cancellationToken);
+        await Delivery.RunAsync(storage, report, generator, args.Int("alerts", 10_000), args.Int("authorities", 152), args.Flag("direct"), args.Seconds("timeout", 900), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts an app on its own prefix and seeds the authorities, then the active and quiet cases.</summary>
     private static async Task<(BenchApp App, IReadOnlyList<SeededAuthority> Authorities)> SeedAsync(
-        Args args, Azurite azurite, Report report, CaseGenerator generator, int active, int quiet, CancellationToken cancellationToken)
+        Args args, BenchStorage storage, Report report, CaseGenerator generator, int active, int quiet, CancellationToken cancellationToken)
     {
         var timings = new PortTimings();
-        var app = await BenchApp.StartAsync(azurite, generator.Today, "seed", timings.Register).ConfigureAwait(false);
-        var seeder = new Seeder(app, azurite, generator);
+        var app = await BenchApp.StartAsync(storage, generator.Today, "seed", timings.Register).ConfigureAwait(false);
+        var seeder = new Seeder(app, storage, generator);
         var parallelism = args.Int("parallelism", 16);
         var authorities = await SeedAuthoritiesAsync(args, seeder, report, cancellationToken).ConfigureAwait(false);
         await SeedCasesAsync(seeder, timings, report, authorities, CaseClass.Active, active, parallelism, cancellationToken).ConfigureAwait(false);
@@ -191,7 +221,7 @@ public static class Commands
         var result = await seeder.CasesAsync(authorities, cls, 0, count, parallelism, cancellationToken).ConfigureAwait(false);
         report.Add(
             $"seed.{cls.ToString().ToLowerInvariant()}",
-            $"{result.Cases} cases in {result.Elapsed.TotalSeconds:F0} s = {result.Rate:F0} cases/s ({result.Failed} failed; CPU: harness {result.HarnessCpu.TotalSeconds:F0} s, Azurite {result.AzuriteCpu.TotalSeconds:F0} s)",
+            $"{result.Cases} cases in {result.Elapsed.TotalSeconds:F0} s = {result.Rate:F0} cases/s ({result.Failed} failed; CPU: harness {result.HarnessCpu.TotalSeconds:F0} s, storage {(result.StorageCpu is { } storageCpu ? $"{storageCpu.TotalSeconds:F0} s" : "n/a")})",
             $"{result.LoadBefore}->{result.LoadAfter}");
         foreach (var (call, calls, mean, total) in timings.Snapshot())
         {

@@ -12,7 +12,7 @@ namespace Scheduler.Benchmarks.Storage.Dataset;
 public sealed record SeededAuthority(string Code, string Key, string EpisodeId);
 
 /// <summary>What one seeding pass did and how fast.</summary>
-public sealed record SeedResult(int Cases, int Failed, TimeSpan Elapsed, TimeSpan HarnessCpu, TimeSpan AzuriteCpu, string LoadBefore, string LoadAfter)
+public sealed record SeedResult(int Cases, int Failed, TimeSpan Elapsed, TimeSpan HarnessCpu, TimeSpan? StorageCpu, string LoadBefore, string LoadAfter)
 {
     /// <summary>Cases created per second of wall time.</summary>
     public double Rate => Cases / Math.Max(Elapsed.TotalSeconds, 1e-9);
@@ -26,7 +26,7 @@ public sealed record SeedResult(int Cases, int Failed, TimeSpan Elapsed, TimeSpa
 /// <c>parallelism</c> concurrent creations (one case per call: the application has no bulk path, and a bulk path
 /// would skip the per-case rules this benchmark is meant to exercise).
 /// </summary>
-public sealed class Seeder(BenchApp app, Azurite azurite, CaseGenerator generator)
+public sealed class Seeder(BenchApp app, BenchStorage storage, CaseGenerator generator)
 {
     private const string Actor = "benchmark-seeder";
 
@@ -73,12 +73,12 @@ public sealed class Seeder(BenchApp app, Azurite azurite, CaseGenerator generato
         var cases = app.Service<CaseService>();
         var loadBefore = Report.Load1();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var azuriteBefore = azurite.CpuTime();
+        var storageBefore = storage.CpuTime();
         var done = 0;
         var failed = 0;
         var sw = Stopwatch.StartNew();
         using var progress = new Timer(
-            _ => Report.Note($"    … {Volatile.Read(ref done):N0}/{count:N0} {cls} cases, {Volatile.Read(ref done) / sw.Elapsed.TotalSeconds:F0}/s, load {Report.Load1()}, Azurite RSS {azurite.TableResidentMiB()} MiB"),
+            _ => Report.Note($"    … {Volatile.Read(ref done):N0}/{count:N0} {cls} cases, {Volatile.Read(ref done) / sw.Elapsed.TotalSeconds:F0}/s, load {Report.Load1()}, storage RSS {storage.TableResidentMiB()} MiB"),
             null,
             TimeSpan.FromSeconds(30),
             TimeSpan.FromSeconds(30));
@@ -103,7 +103,7 @@ public sealed class Seeder(BenchApp app, Azurite azurite, CaseGenerator generato
             }).ConfigureAwait(false);
         sw.Stop();
         return new SeedResult(
-            done, failed, sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, azurite.CpuTime() - azuriteBefore, loadBefore, Report.Load1());
+            done, failed, sw.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, storage.KnowsCpu ? storage.CpuTime() - storageBefore : null, loadBefore, Report.Load1());
     }
 
     private JsonElement EpisodeBody(int number)

@@ -43,17 +43,17 @@ public sealed class BenchApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts an app; <paramref name="services"/> may replace services (timing decorators).</summary>
-    public static async Task<BenchApp> StartAsync(Azurite azurite, LocalDate today, string prefix, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<BenchApp> StartAsync(BenchStorage storage, LocalDate today, string prefix, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        ArgumentNullException.ThrowIfNull(azurite);
-        var outbox = Path.Combine(azurite.Workspace, "outbox-" + prefix);
-        var port = Azurite.FreePort();
+        ArgumentNullException.ThrowIfNull(storage);
+        var outbox = Path.Combine(storage.Workspace, "outbox-" + prefix);
+        var port = BenchStorage.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var app = LocalHostApp.Build([LocalHostApp.NoTriggersFlag, "--urls", baseAddress.ToString().TrimEnd('/')], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Scheduler:Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Scheduler:Storage:ConnectionString"] = storage.ConnectionString,
                 ["Scheduler:Storage:TablePrefix"] = prefix,
                 ["Scheduler:OperatorKeySha256"] = ApiKeyHasher.Hash(OperatorKey),
                 ["Scheduler:Outbox:Directory"] = outbox,

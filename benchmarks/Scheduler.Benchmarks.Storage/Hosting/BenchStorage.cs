@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -9,13 +10,15 @@ using Scheduler.Tests.Azurite;
 namespace Scheduler.Benchmarks.Storage.Hosting;
 
 /// <summary>
-/// Azurite's table and queue services as two node processes on free loopback ports, with telemetry off, run from a
-/// throw-away workspace; stopped (whole process tree) and the workspace deleted on dispose. The processes are the
-/// test fixture's (tests/azurite/AzuriteNodeProcess.cs, linked into both projects), with two differences for
-/// large datasets: data is kept in memory (<c>--inMemoryPersistence</c>: the file store rewrites its whole database
-/// every 5 s, a pause that grows with the data and would blur the scaling figures) and node gets a larger heap.
+/// The storage a run measures. By default Azurite's table and queue services as two node processes on free loopback
+/// ports, with telemetry off, run from a throw-away workspace; stopped (whole process tree) and the workspace deleted
+/// on dispose. The processes are the test fixture's (tests/azurite/AzuriteNodeProcess.cs, linked into both
+/// projects), with two differences for large datasets: data is kept in memory (<c>--inMemoryPersistence</c>: the
+/// file store rewrites its whole database every 5 s, a pause that grows with the data and would blur the scaling
+/// figures) and node gets a larger heap. With <c>--storage</c> the run uses storage it is given instead (a storage
+/// account, or an Azurite started by hand), which it neither starts nor stops.
 /// </summary>
-public sealed class Azurite : IDisposable
+public sealed class BenchStorage : IDisposable
 {
     /// <summary>Azurite's well-known development account.</summary>
     public const string AccountName = "devstoreaccount1";
@@ -26,30 +29,34 @@ public sealed class Azurite : IDisposable
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private readonly List<AzuriteNodeProcess> _processes = [];
 
-    private Azurite(string workspace, int tablePort, int queuePort)
+    // Processes of storage started by someone else (--storage-pids), read for CPU and memory only.
+    private readonly List<Process> _external = [];
+
+    // How to start the queue service again (Azurite started here only).
+    private Func<AzuriteNodeProcess>? _queueService;
+    private int _queuePort;
+
+    private BenchStorage(string workspace, string connectionString, string description)
     {
         Workspace = workspace;
-        TablePort = tablePort;
-        QueuePort = queuePort;
+        ConnectionString = connectionString;
+        Description = description;
     }
 
-    /// <summary>The temporary workspace (deleted on dispose).</summary>
+    /// <summary>The temporary workspace for outboxes (deleted on dispose).</summary>
     public string Workspace { get; }
 
-    public int TablePort { get; }
+    /// <summary>The connection string every client and app of the run uses.</summary>
+    public string ConnectionString { get; }
 
-    public int QueuePort { get; }
+    /// <summary>One line for the report: what storage this is and where.</summary>
+    public string Description { get; }
 
-    /// <summary>The node process ids (table, queue), for CPU accounting.</summary>
-    public IReadOnlyList<int> ProcessIds => [.. _processes.Select(p => p.Id)];
+    /// <summary>Whether the storage's CPU time is known (Azurite started here, or given process ids).</summary>
+    public bool KnowsCpu => _processes.Count > 0 || _external.Count > 0;
 
-    /// <summary>Shared-key connection string with explicit endpoints for this instance.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
-        + $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
-
-    /// <summary>Starts both services and waits until they listen.</summary>
-    public static async Task<Azurite> StartAsync(int heapMegabytes = 12_288)
+    /// <summary>Starts both Azurite services and waits until they listen.</summary>
+    public static async Task<BenchStorage> StartAsync(int heapMegabytes = 12_288)
     {
         var root = RepoRoot();
         var azurite = Path.Combine(root, "node_modules", "azurite", "dist", "src");
@@ -58,17 +65,24 @@ public sealed class Azurite : IDisposable
             throw new InvalidOperationException($"Azurite is not installed under {Path.Combine(root, "node_modules")}. Run `npm ci` in {root} first.");
         }
 
-        var workspace = Path.Combine(Path.GetTempPath(), "scheduler-bench-azurite-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workspace);
-        var result = new Azurite(workspace, FreePort(), FreePort());
+        var workspace = NewWorkspace();
+        var tablePort = FreePort();
+        var queuePort = FreePort();
+        var result = new BenchStorage(
+            workspace,
+            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
+            + $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};",
+            $"Azurite 3.35 (in memory) on 127.0.0.1:{tablePort} (tables) and :{queuePort} (queues), workspace {workspace}");
         try
         {
             var heap = $"--max-old-space-size={heapMegabytes.ToString(CultureInfo.InvariantCulture)}";
-            var table = AzuriteNodeProcess.Start("table", workspace, [heap, Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", Port(result.TablePort), "--inMemoryPersistence"]);
+            var table = AzuriteNodeProcess.Start("table", workspace, [heap, Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort), "--inMemoryPersistence"]);
             result._processes.Add(table);
-            var queue = AzuriteNodeProcess.Start("queue", workspace, [heap, Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", Port(result.QueuePort), "--inMemoryPersistence"]);
+            result._queueService = () => AzuriteNodeProcess.Start("queue", workspace, [heap, Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort), "--inMemoryPersistence"]);
+            result._queuePort = queuePort;
+            var queue = result._queueService();
             result._processes.Add(queue);
-            await Task.WhenAll(table.WaitForPortAsync(result.TablePort, StartupTimeout), queue.WaitForPortAsync(result.QueuePort, StartupTimeout)).ConfigureAwait(false);
+            await Task.WhenAll(table.WaitForPortAsync(tablePort, StartupTimeout), queue.WaitForPortAsync(queuePort, StartupTimeout)).ConfigureAwait(false);
             return result;
         }
         catch
@@ -78,6 +92,51 @@ public sealed class Azurite : IDisposable
         }
     }
 
+    /// <summary>
+    /// Replaces Azurite's queue service with a fresh, empty one on the same port; false for storage given with
+    /// <c>SCHEDULER_BENCH_STORAGE</c>, which is left as it is. Azurite's queue service cleans up after a deleted queue
+    /// lazily: one that had just held the ceiling's 10,100 messages stalled a single put for 189 s while the delivery
+    /// was being prepared, so delivery is measured on a fresh one.
+    /// </summary>
+    public async Task<bool> FreshQueueServiceAsync()
+    {
+        if (_queueService is null || _processes.Count != 2)
+        {
+            return false;
+        }
+
+        _processes[1].Dispose();
+        var queue = _queueService();
+        _processes[1] = queue;
+        await queue.WaitForPortAsync(_queuePort, StartupTimeout).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Uses the storage behind <paramref name="connectionString"/>; <paramref name="processIds"/> (table service
+    /// first) are local processes whose CPU time counts as the storage's, when it runs on this machine.
+    /// </summary>
+    public static BenchStorage Attach(string connectionString, IReadOnlyList<int> processIds)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(processIds);
+
+        // The clients parse the string and name the endpoints; the account key is never printed.
+        var tables = new TableServiceClient(connectionString).Uri;
+        var queues = new QueueServiceClient(connectionString).Uri;
+        var workspace = NewWorkspace();
+        var result = new BenchStorage(
+            workspace,
+            connectionString,
+            $"storage given with --storage: tables {tables}, queues {queues} (not started or stopped here), workspace {workspace}");
+        foreach (var id in processIds)
+        {
+            result._external.Add(Process.GetProcessById(id));
+        }
+
+        return result;
+    }
+
     /// <summary>A table service client for this instance.</summary>
     public TableServiceClient Tables() => new(ConnectionString);
 
@@ -85,14 +144,18 @@ public sealed class Azurite : IDisposable
     public QueueServiceClient Queues() =>
         new(ConnectionString, new QueueClientOptions(InfrastructureServiceCollectionExtensions.QueueServiceVersion) { MessageEncoding = QueueMessageEncoding.Base64 });
 
-    /// <summary>CPU time the Azurite processes have used so far.</summary>
-    public TimeSpan CpuTime() => _processes.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.CpuTime());
+    /// <summary>CPU time the storage processes have used so far (zero when <see cref="KnowsCpu"/> is false).</summary>
+    public TimeSpan CpuTime() => Cpu().Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
 
     /// <summary>CPU time the table service (the first process) has used so far; the rest is the queue service's.</summary>
-    public TimeSpan TableCpuTime() => _processes.Count > 0 ? _processes[0].CpuTime() : TimeSpan.Zero;
+    public TimeSpan TableCpuTime() => Cpu().FirstOrDefault();
 
-    /// <summary>Resident memory of the table service, in MiB.</summary>
-    public long TableResidentMiB() => _processes.Count > 0 ? _processes[0].ResidentMiB() : 0;
+    /// <summary>Resident memory of the table service, in MiB (0 when unknown).</summary>
+    public long TableResidentMiB() =>
+        _processes.Count > 0 ? _processes[0].ResidentMiB() : _external.Count > 0 ? Read(_external[0], p => p.WorkingSet64 / (1024 * 1024)) : 0;
+
+    /// <summary>A CPU figure for the report: seconds, or "n/a" for storage whose processes are not known here.</summary>
+    public string CpuText(TimeSpan cpu) => KnowsCpu ? $"{cpu.TotalSeconds:F0} s" : "n/a";
 
     /// <inheritdoc />
     public void Dispose()
@@ -103,6 +166,12 @@ public sealed class Azurite : IDisposable
         }
 
         _processes.Clear();
+        foreach (var process in _external)
+        {
+            process.Dispose();
+        }
+
+        _external.Clear();
         try
         {
             Directory.Delete(Workspace, recursive: true);
@@ -137,5 +206,27 @@ public sealed class Azurite : IDisposable
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>One Azurite service process with its captured output.</summary>
+    private static string NewWorkspace()
+    {
+        var workspace = Path.Combine(Path.GetTempPath(), "scheduler-bench-storage-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(workspace);
+        return workspace;
+    }
+
+    private IEnumerable<TimeSpan> Cpu() =>
+        _processes.Count > 0 ? _processes.Select(p => p.CpuTime()) : _external.Select(p => Read(p, q => q.TotalProcessorTime));
+
+    // A process that has exited reads as zero, as AzuriteNodeProcess does.
+    private static T Read<T>(Process process, Func<Process, T> read)
+    {
+        try
+        {
+            process.Refresh();
+            return read(process);
+        }
+        catch (InvalidOperationException)
+        {
+            return default!;
+        }
+    }
 }

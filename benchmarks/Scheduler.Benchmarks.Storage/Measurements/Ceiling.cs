@@ -17,12 +17,12 @@ public static class Ceiling
     private const int RowsPerPartition = 100;
 
     /// <summary>Runs the measurements and adds them to <paramref name="report"/>; <paramref name="scale"/> 10 is full size (fewer inserts and puts below).</summary>
-    public static async Task<CeilingFigures> RunAsync(Azurite azurite, Report report, int scale, CancellationToken cancellationToken)
+    public static async Task<CeilingFigures> RunAsync(BenchStorage storage, Report report, int scale, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(azurite);
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(report);
         Report.Note($"Azurite ceiling (bare SDK clients, same Azurite):");
-        var service = azurite.Tables();
+        var service = storage.Tables();
         var table = service.GetTableClient("ceilinginsert");
         await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
 
@@ -64,7 +64,7 @@ public static class Ceiling
         report.Add("ceiling.query.scan-cost", $"{scanNs:F0} ns per row in the table per page; the same range reads {bigRange.Elapsed / smallRange.Elapsed:F2}x slower in a table 10x larger");
         await range.DeleteAsync(cancellationToken).ConfigureAwait(false);
 
-        var queue = azurite.Queues().GetQueueClient("ceiling-queue");
+        var queue = storage.Queues().GetQueueClient("ceiling-queue");
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var body = new string('q', 600);
         await RunAsync(100, 8, _ => queue.SendMessageAsync(body, cancellationToken), cancellationToken).ConfigureAwait(false);

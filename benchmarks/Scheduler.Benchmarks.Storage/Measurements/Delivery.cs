@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -13,6 +15,7 @@ using Scheduler.Benchmarks.Storage.Hosting;
 using Scheduler.Domain.Alerts;
 using Scheduler.Domain.Alerts.Composition;
 using Scheduler.Domain.Rules;
+using Scheduler.Functions.Meta;
 using Scheduler.Infrastructure.Mail;
 using Scheduler.Infrastructure.Tables;
 using Scheduler.LocalHost;
@@ -37,25 +40,44 @@ public static class Delivery
         ("lac_health_assessment", "Health assessment", RuleGroup.OtherChildLevel, [Role.TM]),
     ];
 
-    /// <summary>Prepares the queue, delivers it and adds the figures to <paramref name="report"/>.</summary>
-    public static async Task RunAsync(Azurite azurite, Report report, CaseGenerator generator, int alerts, int authorityCount, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prepares the queue, delivers it and adds the figures to <paramref name="report"/>; with
+    /// <paramref name="direct"/>, then does the same again on fresh tables with the AlertDispatch function invoked
+    /// directly (16 at a time, as the poller's batch) instead of through the queue, so that the queue's share of the
+    /// time shows side by side.
+    /// </summary>
+    public static async Task RunAsync(BenchStorage storage, Report report, CaseGenerator generator, int alerts, int authorityCount, bool direct, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var viaQueue = await RunOnceAsync(storage, report, generator, alerts, authorityCount, Path.Queue, timeout, cancellationToken).ConfigureAwait(false);
+        if (direct)
+        {
+            var withoutQueue = await RunOnceAsync(storage, report, generator, alerts, authorityCount, Path.Direct, timeout, cancellationToken).ConfigureAwait(false);
+            report.Add("delivery.ratio", $"without the queue / through the queue: {withoutQueue / viaQueue:F2}x ({withoutQueue:F0} against {viaQueue:F0} alerts/s)");
+        }
+    }
+
+    /// <summary>One delivery of <paramref name="alerts"/> alerts on its own tables; returns alerts/s.</summary>
+    private static async Task<double> RunOnceAsync(
+        BenchStorage storage, Report report, CaseGenerator generator, int alerts, int authorityCount, Path path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(generator);
+        var name = path == Path.Queue ? "delivery" : "delivery.direct";
         var sends = new CountingSender();
-        await using var app = await BenchApp.StartAsync(azurite, generator.Today, "delivery", services => services.Replace(ServiceDescriptor.Singleton<IEmailSender>(sp =>
+        await using var app = await BenchApp.StartAsync(storage, generator.Today, path == Path.Queue ? "delivery" : "deliverydirect", services => services.Replace(ServiceDescriptor.Singleton<IEmailSender>(sp =>
         {
             sends.Inner = sp.GetRequiredService<OutboxEmailSender>();
             return sends;
         }))).ConfigureAwait(false);
-        var authorities = await new Seeder(app, azurite, generator).AuthoritiesAsync(authorityCount, cancellationToken).ConfigureAwait(false);
-        var queues = azurite.Queues();
+        var authorities = await new Seeder(app, storage, generator).AuthoritiesAsync(authorityCount, cancellationToken).ConfigureAwait(false);
+        var queues = storage.Queues();
         var queue = queues.GetQueueClient(QueueNames.AlertDispatch);
         var poison = queues.GetQueueClient(QueueNames.Poison(QueueNames.AlertDispatch));
         await queue.ClearMessagesAsync(cancellationToken).ConfigureAwait(false);
         await poison.ClearMessagesAsync(cancellationToken).ConfigureAwait(false);
 
-        // The sweep's side: record every alert (row and open marker), then one digest per recipient, rows marked queued.
+        // The sweep's side: record every alert (row and open marker), then one digest per recipient, rows marked
+        // queued; through the queue each digest is put on alert-dispatch, directly it is kept for the invocations.
         var prepare = Stopwatch.StartNew();
         var ledger = app.Service<IAlertLedger>();
         var now = app.Service<IClock>().GetCurrentInstant();
@@ -72,20 +94,27 @@ public static class Delivery
             }).ConfigureAwait(false);
         var recordSeconds = prepare.Elapsed.TotalSeconds;
         var messages = app.Service<IMessageQueue>();
-        var digests = 0;
+        var bodies = new List<DispatchMessage>();
+        var slowestPut = 0.0;
         foreach (var recipient in recorded.GroupBy(e => e.Recipient, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             foreach (var part in recipient.OrderBy(e => e.Key, StringComparer.Ordinal).Chunk(100))
             {
                 var digestKey = DigestComposer.DigestKey(recipient.Key, generator.Today, part.Select(e => e.Alert));
                 var message = new DispatchMessage(digestKey, recipient.Key, generator.Today, [.. part.Select(e => new DispatchAlertRef(e.Authority, e.Key))]);
-                var outcome = await messages.SendAsync(QueueNames.AlertDispatch, new OutgoingMessage(message.MessageId, message.ToJson()), cancellationToken).ConfigureAwait(false);
-                if (!outcome.IsSent)
+                if (path == Path.Queue)
                 {
-                    throw new InvalidOperationException($"Could not enqueue digest {digestKey}: {outcome}");
+                    var put = Stopwatch.StartNew();
+                    var outcome = await messages.SendAsync(QueueNames.AlertDispatch, new OutgoingMessage(message.MessageId, message.ToJson()), cancellationToken).ConfigureAwait(false);
+                    if (!outcome.IsSent)
+                    {
+                        throw new InvalidOperationException($"Could not enqueue digest {digestKey}: {outcome}");
+                    }
+
+                    slowestPut = Math.Max(slowestPut, put.Elapsed.TotalSeconds);
                 }
 
-                digests++;
+                bodies.Add(message);
                 foreach (var entry in part)
                 {
                     await ledger.TryUpdateAsync(entry with { Status = LedgerStatus.Queued, DigestKey = digestKey, EnqueuedAt = now }, cancellationToken).ConfigureAwait(false);
@@ -93,17 +122,78 @@ public static class Delivery
             }
         }
 
-        report.Add(
-            "delivery.prepare",
-            $"{recorded.Count} alerts recorded in {recordSeconds:F1} s ({recorded.Count / recordSeconds:F0}/s), {digests} digests enqueued and rows marked queued in {prepare.Elapsed.TotalSeconds - recordSeconds:F1} s; {(double)recorded.Count / digests:F2} alerts per digest");
+        var digests = bodies.Count;
 
-        // Delivery: the local host's queue poller running the real AlertDispatch function.
-        var poller = ActivatorUtilities.CreateInstance<QueueTriggers>(app.Services);
+        // What is on the queue before the poller starts: a put that the SDK retried after storage had already taken
+        // it shows here as one message too many.
+        var waiting = (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+        report.Add(
+            $"{name}.prepare",
+            $"{recorded.Count} alerts recorded in {recordSeconds:F1} s ({recorded.Count / recordSeconds:F0}/s), {digests} digests {(path == Path.Queue ? "enqueued" : "composed")} and rows marked queued in {prepare.Elapsed.TotalSeconds - recordSeconds:F1} s; {(double)recorded.Count / digests:F2} alerts per digest; {waiting} messages on the queue; slowest put {slowestPut:F1} s");
+
         var options = app.Service<QueueHostOptions>();
         var load = Report.Load1();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var azuriteCpu = azurite.CpuTime();
-        var tableCpu = azurite.TableCpuTime();
+        var storageCpuBefore = storage.CpuTime();
+        var tableCpu = storage.TableCpuTime();
+        var deliver = Stopwatch.StartNew();
+        if (path == Path.Queue)
+        {
+            await DeliverThroughQueueAsync(app, queue, sends, digests, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await DeliverDirectlyAsync(app, bodies, options.BatchSize, cancellationToken).ConfigureAwait(false);
+        }
+
+        var elapsed = deliver.Elapsed;
+        var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var storageCpu = storage.CpuTime() - storageCpuBefore;
+        var storageTableCpu = storage.TableCpuTime() - tableCpu;
+
+        // Counting: every ledger row, every .eml, what is left on the queues.
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
+        var providerIds = new HashSet<string>(StringComparer.Ordinal);
+        var markers = 0;
+        await foreach (var row in storage.Tables().GetTableClient(app.TablePrefix + TableNames.AlertLedger)
+            .QueryAsync<TableEntity>(select: ["RowKey", "Status", "ProviderId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey.StartsWith('~'))
+            {
+                markers++;
+                continue;
+            }
+
+            var status = row.GetString("Status") ?? "?";
+            rows[status] = rows.GetValueOrDefault(status) + 1;
+            if (status == "sent" && row.GetString("ProviderId") is { } id)
+            {
+                providerIds.Add(id);
+            }
+        }
+
+        var files = Directory.Exists(app.Outbox) ? Directory.GetFiles(app.Outbox, "*.eml").Select(f => System.IO.Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal) : [];
+        var sent = rows.GetValueOrDefault("sent");
+        var left = (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+        var poisoned = (await poison.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+        var intact = sent == recorded.Count && markers == 0 && files.Count == digests && sends.Count == digests && providerIds.SetEquals(files) && left == 0 && poisoned == 0;
+        var how = path == Path.Queue
+            ? $"through the queue poller (batch {options.BatchSize}, new batch at {options.NewBatchThreshold})"
+            : $"by invoking AlertDispatch directly, {options.BatchSize} at a time, no queue";
+        report.Add(
+            $"{name}.throughput",
+            $"{sent} alerts in {digests} digests delivered {how} in {elapsed.TotalSeconds:F1} s = {sent / elapsed.TotalSeconds:F0} alerts/s, {digests / elapsed.TotalSeconds:F0} digests/s (target >= 200 alerts/s); CPU harness {harnessCpu.TotalSeconds:F0} s, storage {storage.CpuText(storageCpu)} (tables {storage.CpuText(storageTableCpu)}, queues {storage.CpuText(storageCpu - storageTableCpu)})",
+            load);
+        report.Add(
+            $"{name}.counted",
+            $"ledger {string.Join(", ", rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value} {r.Key}"))}; {markers} open markers left; {files.Count} .eml files, {sends.Count} sends for {digests} digests; sent rows name {providerIds.Count} files, {providerIds.Count(files.Contains)} of them present; queue {left} left, poison {poisoned}; {(intact ? "nothing lost or doubled" : "MISMATCH")}");
+        return sent / elapsed.TotalSeconds;
+    }
+
+    /// <summary>The local host's queue poller running the real AlertDispatch function until every digest is sent.</summary>
+    private static async Task DeliverThroughQueueAsync(BenchApp app, QueueClient queue, CountingSender sends, int digests, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var poller = ActivatorUtilities.CreateInstance<QueueTriggers>(app.Services);
         var deliver = Stopwatch.StartNew();
         await poller.StartAsync(cancellationToken).ConfigureAwait(false);
         var lastReport = TimeSpan.Zero;
@@ -124,45 +214,26 @@ public static class Delivery
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }
 
-        var elapsed = deliver.Elapsed;
         await poller.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var storageCpu = azurite.CpuTime() - azuriteCpu;
-        var storageTableCpu = azurite.TableCpuTime() - tableCpu;
+    }
 
-        // Counting: every ledger row, every .eml, what is left on the queues.
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        var providerIds = new HashSet<string>(StringComparer.Ordinal);
-        var markers = 0;
-        await foreach (var row in azurite.Tables().GetTableClient(app.TablePrefix + TableNames.AlertLedger)
-            .QueryAsync<TableEntity>(select: ["RowKey", "Status", "ProviderId"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (row.RowKey.StartsWith('~'))
+    /// <summary>
+    /// The same function through the local host's invoker (a scope and an instance per invocation, as the poller
+    /// does), given each digest as the queue message it would have been, <paramref name="parallelism"/> at a time.
+    /// </summary>
+    private static async Task DeliverDirectlyAsync(BenchApp app, IReadOnlyList<DispatchMessage> digests, int parallelism, CancellationToken cancellationToken)
+    {
+        var invoker = app.Service<FunctionInvoker>();
+        var function = app.Service<IEnumerable<FunctionEntry>>().Single(f => f.Name == nameof(Functions.Triggers.AlertDispatch));
+        var inserted = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(
+            digests,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            async (digest, ct) =>
             {
-                markers++;
-                continue;
-            }
-
-            var status = row.GetString("Status") ?? "?";
-            rows[status] = rows.GetValueOrDefault(status) + 1;
-            if (status == "sent" && row.GetString("ProviderId") is { } id)
-            {
-                providerIds.Add(id);
-            }
-        }
-
-        var files = Directory.Exists(app.Outbox) ? Directory.GetFiles(app.Outbox, "*.eml").Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal) : [];
-        var sent = rows.GetValueOrDefault("sent");
-        var left = (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
-        var poisoned = (await poison.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
-        var intact = sent == recorded.Count && markers == 0 && files.Count == digests && sends.Count == digests && providerIds.SetEquals(files) && left == 0 && poisoned == 0;
-        report.Add(
-            "delivery.throughput",
-            $"{sent} alerts in {digests} digests delivered in {elapsed.TotalSeconds:F1} s = {sent / elapsed.TotalSeconds:F0} alerts/s, {digests / elapsed.TotalSeconds:F0} digests/s (target >= 200 alerts/s); batch {options.BatchSize}, new batch at {options.NewBatchThreshold}; CPU harness {harnessCpu.TotalSeconds:F0} s, Azurite {storageCpu.TotalSeconds:F0} s (tables {storageTableCpu.TotalSeconds:F0} s, queues {(storageCpu - storageTableCpu).TotalSeconds:F0} s)",
-            load);
-        report.Add(
-            "delivery.counted",
-            $"ledger {string.Join(", ", rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value} {r.Key}"))}; {markers} open markers left; {files.Count} .eml files, {sends.Count} sends for {digests} digests; sent rows name {providerIds.Count} files, {providerIds.Count(files.Contains)} of them present; queue {left} left, poison {poisoned}; {(intact ? "nothing lost or doubled" : "MISMATCH")}");
+                var message = QueuesModelFactory.QueueMessage(digest.MessageId, "direct", BinaryData.FromString(digest.ToJson()), dequeueCount: 1, insertedOn: inserted);
+                await invoker.InvokeAsync(function, message, new Dictionary<string, string?>(), ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -216,6 +287,12 @@ public static class Delivery
                 ClaimedAt = now,
             };
         }
+    }
+
+    private enum Path
+    {
+        Queue,
+        Direct,
     }
 
     /// <summary>The outbox sender, counting sends (a digest sent twice would show as more sends than digests).</summary>

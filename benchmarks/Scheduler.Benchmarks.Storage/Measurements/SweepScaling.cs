@@ -18,23 +18,23 @@ namespace Scheduler.Benchmarks.Storage.Measurements;
 public static class SweepScaling
 {
     /// <summary>Runs the sweep <paramref name="repeats"/> times at the current size and reports the median run.</summary>
-    public static async Task<SweepSummary> MeasureAsync(BenchApp app, Azurite azurite, Report report, string label, int repeats, CancellationToken cancellationToken)
+    public static async Task<SweepSummary> MeasureAsync(BenchApp app, BenchStorage storage, Report report, string label, int repeats, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(report);
-        var indexRows = await CountAsync(azurite, app.TablePrefix + TableNames.DueIndex, cancellationToken).ConfigureAwait(false);
-        var caseRows = await CountAsync(azurite, app.TablePrefix + TableNames.Cases, cancellationToken).ConfigureAwait(false);
-        var auditRows = await CountAsync(azurite, app.TablePrefix + TableNames.AuditLog, cancellationToken).ConfigureAwait(false);
+        var indexRows = await CountAsync(storage, app.TablePrefix + TableNames.DueIndex, cancellationToken).ConfigureAwait(false);
+        var caseRows = await CountAsync(storage, app.TablePrefix + TableNames.Cases, cancellationToken).ConfigureAwait(false);
+        var auditRows = await CountAsync(storage, app.TablePrefix + TableNames.AuditLog, cancellationToken).ConfigureAwait(false);
         Report.Note($"Sweep at {label}: {caseRows:N0} case rows, {indexRows:N0} due-index rows, {auditRows:N0} audit rows");
         report.Add($"sweep.{label}.tables", $"{caseRows} cases, {indexRows} index rows, {auditRows} audit rows");
 
         var today = app.Service<NodaTime.IClock>().InZone(SchedulerTime.London).GetCurrentDate();
         var yesterday = Scheduler.Domain.Calendar.WorkingDayCalendar.EnglandAndWales.PreviousWorkingDayOnOrBefore(today.PlusDays(-1));
-        await SweepOnceAsync(app, azurite, yesterday, cancellationToken).ConfigureAwait(false);
+        await SweepOnceAsync(app, storage, yesterday, cancellationToken).ConfigureAwait(false);
         var runs = new List<(SweepSummary Summary, string Load)>();
         for (var i = 0; i < repeats; i++)
         {
-            var run = await SweepOnceAsync(app, azurite, yesterday, cancellationToken).ConfigureAwait(false);
+            var run = await SweepOnceAsync(app, storage, yesterday, cancellationToken).ConfigureAwait(false);
             runs.Add(run);
             Report.Note($"    run {i + 1}: {Describe(run.Summary)} (load {run.Load})");
         }
@@ -43,7 +43,7 @@ public static class SweepScaling
         report.Add($"sweep.{label}.median", $"{median.Summary.DurationMs} ms; {median.Summary.Milestones} rows read, {median.Summary.NewAlerts} alerts, {median.Summary.DigestsEnqueued} digests", median.Load);
         report.Add($"sweep.{label}.phases", $"{Phases(median.Summary.Phases)}", median.Load);
         report.Add($"sweep.{label}.runs", $"{string.Join(", ", runs.Select(r => r.Summary.DurationMs))} ms", string.Join("/", runs.Select(r => r.Load)));
-        var first = await SweepOnceAsync(app, azurite, null, cancellationToken).ConfigureAwait(false);
+        var first = await SweepOnceAsync(app, storage, null, cancellationToken).ConfigureAwait(false);
         report.Add($"sweep.{label}.with-retention", $"{first.Summary.DurationMs} ms, of which retention {first.Summary.Phases?.RetentionMs} ms ({first.Summary.RetentionAuditRowsDeleted} audit and {first.Summary.RetentionLedgerRowsDeleted} ledger rows deleted)", first.Load);
         return median.Summary;
     }
@@ -63,11 +63,11 @@ public static class SweepScaling
     }
 
     /// <summary>One sweep from a clean ledger and queue, the watermark on <paramref name="watermark"/> (none when null).</summary>
-    public static async Task<(SweepSummary Summary, string Load)> SweepOnceAsync(BenchApp app, Azurite azurite, NodaTime.LocalDate? watermark, CancellationToken cancellationToken)
+    public static async Task<(SweepSummary Summary, string Load)> SweepOnceAsync(BenchApp app, BenchStorage storage, NodaTime.LocalDate? watermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(azurite);
-        await ResetAsync(app, azurite, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(storage);
+        await ResetAsync(app, storage, cancellationToken).ConfigureAwait(false);
         if (watermark is { } day)
         {
             var state = app.Service<ISweepStateStore>();
@@ -80,11 +80,11 @@ public static class SweepScaling
     }
 
     /// <summary>Empties the alert ledger, the sweep state (no watermark) and the dispatch queue.</summary>
-    public static async Task ResetAsync(BenchApp app, Azurite azurite, CancellationToken cancellationToken)
+    public static async Task ResetAsync(BenchApp app, BenchStorage storage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(azurite);
-        var service = azurite.Tables();
+        ArgumentNullException.ThrowIfNull(storage);
+        var service = storage.Tables();
         foreach (var name in new[] { TableNames.AlertLedger, TableNames.SweepState })
         {
             var table = service.GetTableClient(app.TablePrefix + name);
@@ -92,15 +92,15 @@ public static class SweepScaling
             await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await azurite.Queues().GetQueueClient(QueueNames.AlertDispatch).ClearMessagesAsync(cancellationToken).ConfigureAwait(false);
+        await storage.Queues().GetQueueClient(QueueNames.AlertDispatch).ClearMessagesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rows in a table (keys only).</summary>
-    public static async Task<int> CountAsync(Azurite azurite, string table, CancellationToken cancellationToken)
+    public static async Task<int> CountAsync(BenchStorage storage, string table, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(azurite);
+        ArgumentNullException.ThrowIfNull(storage);
         var rows = 0;
-        await foreach (var _ in azurite.Tables().GetTableClient(table).QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var _ in storage.Tables().GetTableClient(table).QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows++;
         }
