@@ -96,19 +96,32 @@ public sealed class BenchStorage : IDisposable
     /// Replaces Azurite's queue service with a fresh, empty one on the same port; false for storage given with
     /// <c>SCHEDULER_BENCH_STORAGE</c>, which is left as it is. Azurite's queue service cleans up after a deleted queue
     /// lazily: one that had just held the ceiling's 10,100 messages stalled a single put for 189 s while the delivery
-    /// was being prepared, so delivery is measured on a fresh one.
+    /// was being prepared, so delivery is measured on a fresh one. The queues that existed are created again, empty,
+    /// for the apps already running.
     /// </summary>
-    public async Task<bool> FreshQueueServiceAsync()
+    public async Task<bool> FreshQueueServiceAsync(CancellationToken cancellationToken)
     {
         if (_queueService is null || _processes.Count != 2)
         {
             return false;
         }
 
+        var service = Queues();
+        var names = new List<string>();
+        await foreach (var item in service.GetQueuesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(item.Name);
+        }
+
         _processes[1].Dispose();
         var queue = _queueService();
         _processes[1] = queue;
         await queue.WaitForPortAsync(_queuePort, StartupTimeout).ConfigureAwait(false);
+        foreach (var name in names)
+        {
+            await service.CreateQueueAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
