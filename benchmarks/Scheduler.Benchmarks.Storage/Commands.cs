@@ -60,6 +60,19 @@ public static class Commands
             context.Cancel = true;
             cancel.Cancel();
         });
+        try
+        {
+            return await RunAsync(args, cancel).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"{args.Command}: stopped (an Azurite it started is stopped with it)").ConfigureAwait(false);
+            return 130;
+        }
+    }
+
+    private static async Task<int> RunAsync(Args args, CancellationTokenSource cancel)
+    {
         await WaitForLoadAsync(args, cancel.Token).ConfigureAwait(false);
 
         var report = new Report();

@@ -15,8 +15,8 @@ namespace Scheduler.Benchmarks.Storage.Hosting;
 /// on dispose. The processes are the test fixture's (tests/azurite/AzuriteNodeProcess.cs, linked into both
 /// projects), with two differences for large datasets: data is kept in memory (<c>--inMemoryPersistence</c>: the
 /// file store rewrites its whole database every 5 s, a pause that grows with the data and would blur the scaling
-/// figures) and node gets a larger heap. With <c>--storage</c> the run uses storage it is given instead (a storage
-/// account, or an Azurite started by hand), which it neither starts nor stops.
+/// figures) and node gets a larger heap. With <c>SCHEDULER_BENCH_STORAGE</c> set, the run uses the storage it names
+/// instead (a storage account, or an Azurite started by hand), which it neither starts nor stops.
 /// </summary>
 public sealed class BenchStorage : IDisposable
 {
@@ -141,7 +141,7 @@ public sealed class BenchStorage : IDisposable
         var result = new BenchStorage(
             workspace,
             connectionString,
-            $"storage given with --storage: tables {tables}, queues {queues} (not started or stopped here), workspace {workspace}");
+            $"storage given by SCHEDULER_BENCH_STORAGE: tables {tables}, queues {queues} (not started or stopped here), workspace {workspace}");
         foreach (var id in processIds)
         {
             result._external.Add(Process.GetProcessById(id));
