@@ -24,8 +24,26 @@ internal sealed class AzuriteNodeProcess : IDisposable
     /// <summary>The process id.</summary>
     public int Id => _process.Id;
 
+    /// <summary>
+    /// Starts Azurite's <paramref name="service"/> (<c>table</c> or <c>queue</c>) from <paramref name="scripts"/> on
+    /// 127.0.0.1:<paramref name="port"/>, in <paramref name="workingDirectory"/>, with <paramref name="nodeOptions"/>
+    /// before the script and <paramref name="options"/> (persistence) after it; quiet, and with telemetry off.
+    /// </summary>
+    public static AzuriteNodeProcess StartService(
+        string service, string scripts, string workingDirectory, int port, IEnumerable<string> nodeOptions, IEnumerable<string> options) =>
+        Start(
+            service,
+            workingDirectory,
+            [
+                .. nodeOptions,
+                Path.Combine(scripts, service, "main.js"),
+                $"--{service}Host", "127.0.0.1",
+                $"--{service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                .. options,
+            ]);
+
     /// <summary>Starts <c>node</c> with <paramref name="args"/> (node options, the service's main.js, its options) in <paramref name="workingDirectory"/>.</summary>
-    public static AzuriteNodeProcess Start(string service, string workingDirectory, IEnumerable<string> args)
+    private static AzuriteNodeProcess Start(string service, string workingDirectory, IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("node")
         {
@@ -39,6 +57,8 @@ internal sealed class AzuriteNodeProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // Quiet (no access log), any client API version, and no telemetry: without --disableTelemetry Azurite sends
+        // usage data to Application Insights, an outside host this machine cannot reach and tests must not call.
         info.ArgumentList.Add("--silent");
         info.ArgumentList.Add("--skipApiVersionCheck");
         info.ArgumentList.Add("--disableTelemetry");
@@ -136,7 +156,8 @@ internal sealed class AzuriteNodeProcess : IDisposable
         _process.Dispose();
     }
 
-    private string Output
+    /// <summary>What the process has printed so far (stdout and stderr).</summary>
+    public string Output
     {
         get
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Scheduler.Application.Authorities;
 using Scheduler.LocalHost;
+using Scheduler.Tests.Azurite;
 
 namespace Scheduler.Benchmarks.Storage.Hosting;
 
@@ -47,7 +48,7 @@ public sealed class BenchApp : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(storage);
         var outbox = Path.Combine(storage.Workspace, "outbox-" + prefix);
-        var port = BenchStorage.FreePort();
+        var port = AzuriteInstall.FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var app = LocalHostApp.Build([LocalHostApp.NoTriggersFlag, "--urls", baseAddress.ToString().TrimEnd('/')], builder =>
         {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Scheduler.Infrastructure;
@@ -20,12 +18,6 @@ namespace Scheduler.Benchmarks.Storage.Hosting;
 /// </summary>
 public sealed class BenchStorage : IDisposable
 {
-    /// <summary>Azurite's well-known development account.</summary>
-    public const string AccountName = "devstoreaccount1";
-
-    /// <summary>Azurite's well-known development account key (public; valid only against Azurite).</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private readonly List<AzuriteNodeProcess> _processes = [];
 
@@ -58,27 +50,21 @@ public sealed class BenchStorage : IDisposable
     /// <summary>Starts both Azurite services and waits until they listen.</summary>
     public static async Task<BenchStorage> StartAsync(int heapMegabytes = 12_288)
     {
-        var root = RepoRoot();
-        var azurite = Path.Combine(root, "node_modules", "azurite", "dist", "src");
-        if (!Directory.Exists(azurite))
-        {
-            throw new InvalidOperationException($"Azurite is not installed under {Path.Combine(root, "node_modules")}. Run `npm ci` in {root} first.");
-        }
-
+        var scripts = AzuriteInstall.ScriptsDirectory(AzuriteInstall.RepoRoot());
         var workspace = NewWorkspace();
-        var tablePort = FreePort();
-        var queuePort = FreePort();
+        var tablePort = AzuriteInstall.FreePort();
+        var queuePort = AzuriteInstall.FreePort();
         var result = new BenchStorage(
             workspace,
-            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
-            + $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};",
+            AzuriteInstall.ConnectionString(tablePort, queuePort),
             $"Azurite 3.35 (in memory) on 127.0.0.1:{tablePort} (tables) and :{queuePort} (queues), workspace {workspace}");
         try
         {
-            var heap = $"--max-old-space-size={heapMegabytes.ToString(CultureInfo.InvariantCulture)}";
-            var table = AzuriteNodeProcess.Start("table", workspace, [heap, Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort), "--inMemoryPersistence"]);
+            string[] heap = [$"--max-old-space-size={heapMegabytes.ToString(CultureInfo.InvariantCulture)}"];
+            string[] inMemory = ["--inMemoryPersistence"];
+            var table = AzuriteNodeProcess.StartService("table", scripts, workspace, tablePort, heap, inMemory);
             result._processes.Add(table);
-            result._queueService = () => AzuriteNodeProcess.Start("queue", workspace, [heap, Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort), "--inMemoryPersistence"]);
+            result._queueService = () => AzuriteNodeProcess.StartService("queue", scripts, workspace, queuePort, heap, inMemory);
             result._queuePort = queuePort;
             var queue = result._queueService();
             result._processes.Add(queue);
@@ -194,30 +180,6 @@ public sealed class BenchStorage : IDisposable
             // A file still held by a dying process; the OS temp cleaner will take it.
         }
     }
-
-    /// <summary>Walks up from the binaries to the directory containing Scheduler.sln.</summary>
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Scheduler.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Could not find Scheduler.sln above {AppContext.BaseDirectory}.");
-    }
-
-    /// <summary>A free loopback port.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static string NewWorkspace()
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Scheduler.Infrastructure;
@@ -33,10 +31,10 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     public int QueuePort { get; private set; }
 
     /// <summary>Azurite's well-known development account.</summary>
-    public const string AccountName = "devstoreaccount1";
+    public const string AccountName = AzuriteInstall.AccountName;
 
     /// <summary>Azurite's well-known development account key (public; valid only against Azurite).</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey = AzuriteInstall.AccountKey;
 
     /// <summary>Path-style table endpoint, e.g. <c>http://127.0.0.1:P/devstoreaccount1</c>.</summary>
     public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
@@ -45,33 +43,27 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
 
     /// <summary>Shared-key connection string with explicit endpoints for this Azurite instance.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};QueueEndpoint={QueueEndpoint};";
+    public string ConnectionString => AzuriteInstall.ConnectionString(TablePort, QueuePort);
+
+    /// <summary>The two node processes (table, queue), as started.</summary>
+    internal IReadOnlyList<AzuriteNodeProcess> Processes => _processes;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         RepoRoot = FindRepoRoot();
-        var azurite = Path.Combine(RepoRoot, "node_modules", "azurite", "dist", "src");
-        if (!Directory.Exists(azurite))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed under {Path.Combine(RepoRoot, "node_modules")}. Run `npm ci` in {RepoRoot} first.");
-        }
-
+        var scripts = AzuriteInstall.ScriptsDirectory(RepoRoot);
         Workspace = Path.Combine(Path.GetTempPath(), "scheduler-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(Workspace, "table"));
         Directory.CreateDirectory(Path.Combine(Workspace, "queue"));
 
-        TablePort = FreePort();
-        QueuePort = FreePort();
-        var table = AzuriteNodeProcess.Start(
-            "table", RepoRoot,
-            [Path.Combine(azurite, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "table")]);
+        TablePort = AzuriteInstall.FreePort();
+        QueuePort = AzuriteInstall.FreePort();
+
+        // Quiet and with telemetry off (AzuriteNodeProcess adds --silent, --skipApiVersionCheck, --disableTelemetry).
+        var table = AzuriteNodeProcess.StartService("table", scripts, RepoRoot, TablePort, [], ["--location", Path.Combine(Workspace, "table")]);
         _processes.Add(table);
-        var queue = AzuriteNodeProcess.Start(
-            "queue", RepoRoot,
-            [Path.Combine(azurite, "queue", "main.js"), "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", Path.Combine(Workspace, "queue")]);
+        var queue = AzuriteNodeProcess.StartService("queue", scripts, RepoRoot, QueuePort, [], ["--location", Path.Combine(Workspace, "queue")]);
         _processes.Add(queue);
 
         await Task.WhenAll(table.WaitForPortAsync(TablePort, StartupTimeout), queue.WaitForPortAsync(QueuePort, StartupTimeout));
@@ -131,25 +123,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Walks up from the test binaries to the directory containing Scheduler.sln.</summary>
-    public static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Scheduler.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Could not find Scheduler.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static string FindRepoRoot() => AzuriteInstall.RepoRoot();
 }
 
 /// <summary>Shares one Azurite instance across every test class marked <c>[Collection("Azurite")]</c>.</summary>
