@@ -48,23 +48,23 @@ public static class Delivery
     /// </summary>
     public static async Task RunAsync(BenchStorage storage, Report report, CaseGenerator generator, int alerts, int authorityCount, bool direct, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var viaQueue = await RunOnceAsync(storage, report, generator, alerts, authorityCount, Path.Queue, timeout, cancellationToken).ConfigureAwait(false);
+        var viaQueue = await RunOnceAsync(storage, report, generator, alerts, authorityCount, DeliveryPath.Queue, timeout, cancellationToken).ConfigureAwait(false);
         if (direct)
         {
-            var withoutQueue = await RunOnceAsync(storage, report, generator, alerts, authorityCount, Path.Direct, timeout, cancellationToken).ConfigureAwait(false);
+            var withoutQueue = await RunOnceAsync(storage, report, generator, alerts, authorityCount, DeliveryPath.Direct, timeout, cancellationToken).ConfigureAwait(false);
             report.Add("delivery.ratio", $"without the queue / through the queue: {withoutQueue / viaQueue:F2}x ({withoutQueue:F0} against {viaQueue:F0} alerts/s)");
         }
     }
 
     /// <summary>One delivery of <paramref name="alerts"/> alerts on its own tables; returns alerts/s.</summary>
     private static async Task<double> RunOnceAsync(
-        BenchStorage storage, Report report, CaseGenerator generator, int alerts, int authorityCount, Path path, TimeSpan timeout, CancellationToken cancellationToken)
+        BenchStorage storage, Report report, CaseGenerator generator, int alerts, int authorityCount, DeliveryPath path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(generator);
-        var name = path == Path.Queue ? "delivery" : "delivery.direct";
+        var name = path == DeliveryPath.Queue ? "delivery" : "delivery.direct";
         var sends = new CountingSender();
-        await using var app = await BenchApp.StartAsync(storage, generator.Today, path == Path.Queue ? "delivery" : "deliverydirect", services => services.Replace(ServiceDescriptor.Singleton<IEmailSender>(sp =>
+        await using var app = await BenchApp.StartAsync(storage, generator.Today, path == DeliveryPath.Queue ? "delivery" : "deliverydirect", services => services.Replace(ServiceDescriptor.Singleton<IEmailSender>(sp =>
         {
             sends.Inner = sp.GetRequiredService<OutboxEmailSender>();
             return sends;
@@ -102,7 +102,7 @@ public static class Delivery
             {
                 var digestKey = DigestComposer.DigestKey(recipient.Key, generator.Today, part.Select(e => e.Alert));
                 var message = new DispatchMessage(digestKey, recipient.Key, generator.Today, [.. part.Select(e => new DispatchAlertRef(e.Authority, e.Key))]);
-                if (path == Path.Queue)
+                if (path == DeliveryPath.Queue)
                 {
                     var put = Stopwatch.StartNew();
                     var outcome = await messages.SendAsync(QueueNames.AlertDispatch, new OutgoingMessage(message.MessageId, message.ToJson()), cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ public static class Delivery
         var waiting = (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         report.Add(
             $"{name}.prepare",
-            $"{recorded.Count} alerts recorded in {recordSeconds:F1} s ({recorded.Count / recordSeconds:F0}/s), {digests} digests {(path == Path.Queue ? "enqueued" : "composed")} and rows marked queued in {prepare.Elapsed.TotalSeconds - recordSeconds:F1} s; {(double)recorded.Count / digests:F2} alerts per digest; {waiting} messages on the queue; slowest put {slowestPut:F1} s");
+            $"{recorded.Count} alerts recorded in {recordSeconds:F1} s ({recorded.Count / recordSeconds:F0}/s), {digests} digests {(path == DeliveryPath.Queue ? "enqueued" : "composed")} and rows marked queued in {prepare.Elapsed.TotalSeconds - recordSeconds:F1} s; {(double)recorded.Count / digests:F2} alerts per digest; {waiting} messages on the queue; slowest put {slowestPut:F1} s");
 
         var options = app.Service<QueueHostOptions>();
         var load = Report.Load1();
@@ -137,7 +137,7 @@ public static class Delivery
         var storageCpuBefore = storage.CpuTime();
         var tableCpu = storage.TableCpuTime();
         var deliver = Stopwatch.StartNew();
-        if (path == Path.Queue)
+        if (path == DeliveryPath.Queue)
         {
             await DeliverThroughQueueAsync(app, queue, sends, digests, timeout, cancellationToken).ConfigureAwait(false);
         }
@@ -172,12 +172,12 @@ public static class Delivery
             }
         }
 
-        var files = Directory.Exists(app.Outbox) ? Directory.GetFiles(app.Outbox, "*.eml").Select(f => System.IO.Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal) : [];
+        var files = Directory.Exists(app.Outbox) ? Directory.GetFiles(app.Outbox, "*.eml").Select(f => Path.GetFileName(f)!).ToHashSet(StringComparer.Ordinal) : [];
         var sent = rows.GetValueOrDefault("sent");
         var left = (await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         var poisoned = (await poison.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         var intact = sent == recorded.Count && markers == 0 && files.Count == digests && sends.Count == digests && providerIds.SetEquals(files) && left == 0 && poisoned == 0;
-        var how = path == Path.Queue
+        var how = path == DeliveryPath.Queue
             ? $"through the queue poller (batch {options.BatchSize}, new batch at {options.NewBatchThreshold})"
             : $"by invoking AlertDispatch directly, {options.BatchSize} at a time, no queue";
         report.Add(
@@ -289,7 +289,7 @@ public static class Delivery
         }
     }
 
-    private enum Path
+    private enum DeliveryPath
     {
         Queue,
         Direct,
